@@ -1,0 +1,33 @@
+"""Load an agreement file (YAML or JSON) into the ``Agreement`` model, or fail with every problem.
+
+Shape errors (pydantic) and cross-reference errors (``model.check_references``) are collected
+together so the user fixes the file in one pass, each problem at its own line and column.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .errors import InputError, Problem
+from .model import Agreement, check_references
+from .yamlio import locate, read_document, validation_problems
+
+
+def load_agreement(path: str | Path) -> Agreement:
+    """The validated agreement in ``path``; raises ``InputError`` listing all its problems."""
+    path = Path(path)
+    data = read_document(path, InputError)
+    problems: list[Problem] = []
+    agreement: Agreement | None = None
+    try:
+        agreement = Agreement.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(validation_problems(str(path), data, Agreement, exc))
+    for loc, code, english, params in check_references(data):
+        line, col = locate(data, loc)
+        problems.append(Problem(str(path), line, col, ".".join(map(str, loc)), code, english, params))
+    if problems or agreement is None:
+        raise InputError(problems)
+    return agreement

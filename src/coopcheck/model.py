@@ -1,0 +1,170 @@
+"""The agreement input contract (design.md, ``coopcheck/agreement/v1``) as pydantic models.
+
+Closed vocabularies are enums; dates must be real ISO dates; every cross-reference (approval
+``of``, funding ``from``, ``subject``) must name a party. Cross-references are checked on the raw
+document by ``check_references`` so that they are reported together with the shape errors, each
+at its own line, instead of one unlocated error from a model validator.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+
+import iso3166
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from .vocab import AgreementKind, ApprovalKind, Clause, Level, Outcome, PartyRole, PartyType
+
+AGREEMENT_SCHEMA = "coopcheck/agreement/v1"
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+
+
+def _iso_date(value: Any) -> Any:
+    """Only ``YYYY-MM-DD`` strings (or dates); pydantic alone would also take numbers."""
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.match(value.strip()):
+        raise ValueError("expected a date written YYYY-MM-DD")
+    return value.strip()
+
+
+def _country(value: str) -> str:
+    code = value.strip().upper()
+    if len(code) != 2 or code not in iso3166.countries_by_alpha2:
+        raise ValueError(f"'{value}' is not an ISO 3166-1 alpha-2 country code (e.g. MA, DZ, FR)")
+    return code
+
+
+def _identifier(value: str) -> str:
+    if not _ID.match(value):
+        raise ValueError("an id is 1-64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+Country = Annotated[str, AfterValidator(_country)]
+Identifier = Annotated[str, AfterValidator(_identifier)]
+
+
+class _Closed(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+class Text(_Closed):
+    """A short text in one or more languages (at least one)."""
+
+    ar: str | None = None
+    fr: str | None = None
+    en: str | None = None
+
+    @model_validator(mode="after")
+    def _one_language(self) -> Text:
+        if not (self.ar or self.fr or self.en):
+            raise ValueError("give the text in at least one language: ar, fr or en")
+        return self
+
+    def pick(self, lang: str) -> str:
+        """The text in ``lang``, else the first available in ar, fr, en order."""
+        for code in (lang, "ar", "fr", "en"):
+            value = getattr(self, code, None)
+            if value:
+                return str(value)
+        return ""
+
+
+class Party(_Closed):
+    id: Identifier
+    name: Text
+    country: Country
+    type: PartyType
+    level: Level | None = None
+    role: PartyRole = PartyRole.signatory
+
+
+class Funding(_Closed):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, populate_by_name=True)
+
+    from_: Identifier = Field(alias="from")
+    amount: Annotated[int, Field(ge=0, strict=True)]
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+
+
+class Approval(_Closed):
+    kind: ApprovalKind
+    of: Identifier
+    date: IsoDate | None = None
+    reference: str | None = None
+    outcome: Outcome = Outcome.approved
+    received: IsoDate | None = None
+    authority: str | None = None
+
+
+class Agreement(_Closed):
+    schema_: Literal["coopcheck/agreement/v1"] = Field(alias="schema")
+    id: Identifier
+    title: Text
+    kind: AgreementKind
+    signing_date: IsoDate | None = None
+    duration_years: Annotated[int, Field(ge=0, le=100, strict=True)] | None = None
+    tacit_renewal: Annotated[bool, Field(strict=True)] | None = None
+    creates_legal_person: Annotated[bool, Field(strict=True)] | None = None
+    subject: Identifier | None = None
+    parties: Annotated[list[Party], Field(min_length=2)]
+    funding: list[Funding] = []
+    approvals: list[Approval] = []
+    clauses: list[Clause] | None = None
+    notes: str | None = None
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, populate_by_name=True)
+
+    def party(self, party_id: str) -> Party:
+        for p in self.parties:
+            if p.id == party_id:
+                return p
+        raise KeyError(party_id)
+
+
+def check_references(data: Any) -> list[tuple[tuple[int | str, ...], str, str, dict[str, Any]]]:
+    """Cross-reference problems of a raw agreement document as ``(loc, code, english, params)``.
+
+    Works on the raw mapping so it runs even when the shape has other errors; anything of the
+    wrong shape is left to pydantic.
+    """
+    out: list[tuple[tuple[int | str, ...], str, str, dict[str, Any]]] = []
+    parties = data.get("parties") if hasattr(data, "get") else None
+    ids: list[str] = []
+    if isinstance(parties, list):
+        seen: set[str] = set()
+        for i, p in enumerate(parties):
+            pid = p.get("id") if hasattr(p, "get") else None
+            if isinstance(pid, str):
+                if pid in seen:
+                    out.append((("parties", i, "id"), "ref.duplicate_party",
+                                f"party id '{pid}' is used twice", {"id": pid}))
+                seen.add(pid)
+                ids.append(pid)
+    if not ids:
+        return out
+
+    def ref(loc: tuple[int | str, ...], value: Any) -> None:
+        if isinstance(value, str) and value not in ids:
+            from .yamlio import suggest
+
+            hint = suggest(value, ids)
+            params: dict[str, Any] = {"id": value, "known": ", ".join(ids)}
+            if hint:
+                params["suggestion"] = hint
+            out.append((loc, "ref.unknown_party", f"'{value}' is not the id of a party ({', '.join(ids)})",
+                        params))
+
+    ref(("subject",), data.get("subject"))
+    for key, attr in (("approvals", "of"), ("funding", "from")):
+        items = data.get(key)
+        if isinstance(items, list):
+            for i, item in enumerate(items):
+                if hasattr(item, "get"):
+                    ref((key, i, attr), item.get(attr))
+    return out

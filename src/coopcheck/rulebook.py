@@ -1,0 +1,338 @@
+"""Rule files (``rules/<jurisdiction>/*.yaml``): their models, loader and linter.
+
+A rule file holds one legal instrument and its rules (design.md, "Rules are data"). Every rule
+carries its article, the quoted article text, a review status, a source, the condition under
+which it applies (``conditions``), and exactly one effect: an approval it requires, a partner or
+agreement it forbids, or clauses the agreement must contain. The rulebook is linted on every
+load: a rulebook that does not lint is never evaluated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from .conditions import Atom, ConditionError, Conjunction, contradictory, normal_form, parse
+from .errors import Problem, RulebookError
+from .model import Country, IsoDate, Text
+from .vocab import ApprovalKind, Authority, Clause, Status
+from .yamlio import locate, read_document, validation_problems
+
+RULES_SCHEMA = "coopcheck/rules/v1"
+_RULE_ID = r"^[A-Z]{2}-[A-Za-z0-9-]+$"
+_INSTRUMENT_ID = r"^[A-Z]{2}-[A-Z]+-[0-9A-Z-]+$"
+
+# durable-rules 2.0.28 limits (shared/notes/durable-rules.md A.4), with a margin.
+MAX_RULES_PER_FACT = 60       # error 303 at 65 rules whose alpha branch accepts one fact
+MAX_DURABLE_RULES = 4000      # error 106 at 4,096
+MAX_JOIN_RULES_PER_ALPHA = 250  # error 108 past 257 join rules hanging off one alpha node
+
+
+class _Closed(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, populate_by_name=True)
+
+
+class Source(_Closed):
+    url: Annotated[str, Field(pattern=r"^(https?://|repo:)\S+$")]
+    title: str
+    note: str | None = None
+
+
+class InForce(_Closed):
+    """``from`` inclusive, ``to`` exclusive (the day the text stopped applying); open if absent."""
+
+    from_: IsoDate = Field(alias="from")
+    to: IsoDate | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> InForce:
+        if self.to is not None and self.to <= self.from_:
+            raise ValueError("'to' must come after 'from'")
+        return self
+
+    def contains(self, day: date) -> bool:
+        return self.from_ <= day and (self.to is None or day < self.to)
+
+
+class Instrument(_Closed):
+    id: Annotated[str, Field(pattern=_INSTRUMENT_ID)]
+    jurisdiction: Country
+    kind: Literal["organic_law", "law", "decree", "order", "code", "circular"]
+    title: Text
+    reference: str | None = None
+    enacted: IsoDate | None = None
+    in_force: InForce
+    source: Source
+    status: Status
+    applies_to: Any
+    note: str | None = None
+
+
+class DeemedFrom(_Closed):
+    approval: ApprovalKind
+    date: Literal["received"] = "received"
+
+
+class Deemed(_Closed):
+    """Silence of the authority counts as the approval ``days`` after the deliberation's receipt.
+
+    The day of receipt is not counted: the deliberation becomes executable on the day after the
+    ``days``-th day, so signing is lawful from ``received + days + 1``.
+    """
+
+    days: Annotated[int, Field(ge=1, le=365)]
+    from_: DeemedFrom = Field(alias="from")
+
+
+class Requirement(_Closed):
+    approval: ApprovalKind
+    authority: Authority
+    before: Literal["signing"] = "signing"
+    step: Annotated[int, Field(ge=1, le=99)]
+    deemed: Deemed | None = None
+
+
+class Prohibition(_Closed):
+    what: Text
+
+
+class Rule(_Closed):
+    id: Annotated[str, Field(pattern=_RULE_ID)]
+    article: Annotated[str, Field(min_length=1)]
+    paragraph: str | None = None
+    status: Status
+    text: Text
+    translation: Text | None = None
+    source: Source | None = None
+    note: str | None = None
+    in_force: InForce | None = None
+    summary: Text
+    remedy: Text
+    when: Any
+    requires: Requirement | None = None
+    forbids: Prohibition | None = None
+    requires_clauses: list[Clause] | None = None
+
+    @model_validator(mode="after")
+    def _one_effect(self) -> Rule:
+        effects = [e for e in (self.requires, self.forbids, self.requires_clauses) if e is not None]
+        if len(effects) != 1:
+            raise ValueError("a rule has exactly one effect: requires, forbids or requires_clauses")
+        if self.requires_clauses is not None and not self.requires_clauses:
+            raise ValueError("requires_clauses lists at least one clause")
+        return self
+
+    @property
+    def effect(self) -> str:
+        if self.requires is not None:
+            return "requires"
+        return "forbids" if self.forbids is not None else "requires_clauses"
+
+
+class RuleFile(_Closed):
+    schema_: Literal["coopcheck/rules/v1"] = Field(alias="schema")
+    instrument: Instrument
+    rules: Annotated[list[Rule], Field(min_length=1)]
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    """A rule with its instrument and its condition in normal form (scope atoms included)."""
+
+    rule: Rule
+    instrument: Instrument
+    conjunctions: tuple[Conjunction, ...]
+    path: str
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
+
+    @property
+    def source(self) -> Source:
+        return self.rule.source or self.instrument.source
+
+    @property
+    def status(self) -> Status:
+        """The weaker of the rule's and the instrument's status."""
+        if Status.unverified in (self.rule.status, self.instrument.status):
+            return Status.unverified
+        return Status.verified
+
+    @property
+    def in_force(self) -> InForce:
+        return self.rule.in_force or self.instrument.in_force
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    instruments: tuple[Instrument, ...]
+    rules: tuple[CompiledRule, ...]
+    digest: str
+    files: tuple[str, ...] = field(default=())
+
+    def rule(self, rule_id: str) -> CompiledRule:
+        for r in self.rules:
+            if r.id == rule_id:
+                return r
+        raise KeyError(rule_id)
+
+    def instruments_for(self, country: str, day: date) -> list[Instrument]:
+        return [i for i in self.instruments if i.jurisdiction == country and i.in_force.contains(day)]
+
+    def jurisdictions(self) -> set[str]:
+        return {i.jurisdiction for i in self.instruments}
+
+
+def default_rules_dir() -> Path:
+    """``rules/`` of the source tree (editable install, clone) or the copy shipped in the package."""
+    here = Path(__file__).resolve()
+    for candidate in (here.parents[2] / "rules", here.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    return here.parents[2] / "rules"
+
+
+def _scope_atoms(instrument: Instrument, rule: Rule) -> list[Atom]:
+    """Atoms that restrict a rule to its instrument's subjects and to the dates it is in force."""
+    atoms: list[Atom] = []
+    for span in (instrument.in_force, rule.in_force):
+        if span is None:
+            continue
+        atoms.append(Atom("agreement.as_of", "gte", span.from_.toordinal(), "scope"))
+        if span.to is not None:
+            atoms.append(Atom("agreement.as_of", "lt", span.to.toordinal(), "scope"))
+    return atoms
+
+
+def _problem(path: str, data: Any, loc: Iterable[int | str], code: str, english: str, **params: Any) -> Problem:
+    loc = tuple(loc)
+    line, col = locate(data, loc)
+    return Problem(path, line, col, ".".join(map(str, loc)) or "<root>", code, english, params)
+
+
+def _compile_file(path: str, data: Any, parsed: RuleFile, problems: list[Problem]) -> list[CompiledRule]:
+    inst = parsed.instrument
+    try:
+        scope_tree = parse(inst.applies_to, ("instrument", "applies_to"))
+        scope_conj = normal_form(scope_tree)
+    except ConditionError as exc:
+        problems.append(_problem(path, data, exc.where or ("instrument", "applies_to"), "rule.condition", str(exc)))
+        return []
+    if len(scope_conj) != 1 or scope_conj[0].partner is not None:
+        problems.append(_problem(path, data, ("instrument", "applies_to"), "rule.scope",
+                                 "applies_to is a plain conjunction of subject.* / agreement.* tests"))
+        return []
+    scope = [Atom(a.field, a.op, a.value, "scope") for a in scope_conj[0].case]
+    out = []
+    for i, rule in enumerate(parsed.rules):
+        where = ("rules", i, "when")
+        if rule.status == Status.unverified and not rule.note:
+            problems.append(_problem(path, data, ("rules", i, "status"), "rule.unverified_without_note",
+                                     "an unverified rule says in 'note' why it is unverified and what to check"))
+        if not (rule.text.ar or rule.text.fr):
+            problems.append(_problem(path, data, ("rules", i, "text"), "rule.no_quote",
+                                     "the quoted article text must be in its original language (ar or fr)"))
+        if rule.in_force and not (inst.in_force.contains(rule.in_force.from_)):
+            problems.append(_problem(path, data, ("rules", i, "in_force"), "rule.never_in_force",
+                                     "the rule's in_force starts outside its instrument's in_force"))
+        try:
+            conj = normal_form(parse(rule.when, where), [*scope, *_scope_atoms(inst, rule)])
+        except ConditionError as exc:
+            problems.append(_problem(path, data, exc.where or where, "rule.condition", str(exc)))
+            continue
+        reasons = [contradictory(c) for c in conj]
+        if all(reasons):
+            problems.append(_problem(path, data, where, "rule.never_fires",
+                                     f"this condition can never hold: {reasons[0]}"))
+            continue
+        out.append(CompiledRule(rule, inst, conj, path))
+    return out
+
+
+def _durable_limits(rules: list[CompiledRule], problems: list[Problem]) -> None:
+    """Refuse a rulebook that would make durable-rules hang or crash (notes A.4, pitfalls 5-7)."""
+    from .compile import durable_rule_count
+
+    per_jurisdiction: dict[str, int] = {}
+    total = 0
+    for r in rules:
+        n = durable_rule_count(r)
+        total += n
+        per_jurisdiction[r.instrument.jurisdiction] = per_jurisdiction.get(r.instrument.jurisdiction, 0) + n
+    for juris, n in sorted(per_jurisdiction.items()):
+        if n > MAX_RULES_PER_FACT:
+            first = next(r for r in rules if r.instrument.jurisdiction == juris)
+            problems.append(Problem(first.path, 1, 1, "rules", "rule.limit_per_fact",
+                                    f"{n} engine rules could match one {juris} agreement; durable-rules "
+                                    f"fails past 64 (limit kept at {MAX_RULES_PER_FACT}): split alternatives "
+                                    "or narrow applies_to", {"count": n, "limit": MAX_RULES_PER_FACT}))
+    if total > MAX_DURABLE_RULES:
+        problems.append(Problem(rules[0].path, 1, 1, "rules", "rule.limit_total",
+                                f"{total} engine rules; durable-rules fails at 4,096",
+                                {"count": total, "limit": MAX_DURABLE_RULES}))
+
+
+def load_rulebook(directory: str | Path | None = None) -> Rulebook:
+    """Load and lint every ``*.yaml`` under ``directory``; raises ``RulebookError`` with all problems."""
+    root = Path(directory) if directory is not None else default_rules_dir()
+    if not root.is_dir():
+        raise RulebookError([Problem(str(root), 0, 0, "<dir>", "rules.no_dir", "no rules directory here")])
+    files = sorted(p for p in root.rglob("*.yaml") if p.is_file())
+    problems: list[Problem] = []
+    compiled: list[CompiledRule] = []
+    instruments: list[Instrument] = []
+    seen_rules: dict[str, str] = {}
+    seen_instruments: dict[str, str] = {}
+    hasher = hashlib.sha256()
+    for path in files:
+        name = str(path)
+        try:
+            data = read_document(path, RulebookError)
+        except RulebookError as exc:
+            problems.extend(exc.problems)
+            continue
+        hasher.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        try:
+            parsed = RuleFile.model_validate(data)
+        except ValidationError as exc:
+            problems.extend(validation_problems(name, data, RuleFile, exc))
+            continue
+        inst = parsed.instrument
+        if inst.id in seen_instruments:
+            problems.append(_problem(name, data, ("instrument", "id"), "rule.duplicate_instrument",
+                                     f"instrument {inst.id} is also defined in {seen_instruments[inst.id]}"))
+            continue
+        seen_instruments[inst.id] = name
+        instruments.append(inst)
+        for i, rule in enumerate(parsed.rules):
+            if rule.id in seen_rules:
+                problems.append(_problem(name, data, ("rules", i, "id"), "rule.duplicate_id",
+                                         f"rule id {rule.id} is also used in {seen_rules[rule.id]}"))
+            seen_rules.setdefault(rule.id, name)
+        compiled.extend(_compile_file(name, data, parsed, problems))
+    if not files:
+        problems.append(Problem(str(root), 0, 0, "<dir>", "rules.empty", "no rule files (*.yaml) here"))
+    if compiled:
+        _durable_limits(compiled, problems)
+    if problems:
+        raise RulebookError(problems)
+    digest = "sha256:" + hasher.hexdigest()
+    return Rulebook(tuple(instruments), tuple(sorted(compiled, key=lambda r: r.id)), digest,
+                    tuple(str(p) for p in files))
+
+
+def rule_summary(rulebook: Rulebook) -> dict[str, Any]:
+    return {"rules": len(rulebook.rules), "digest": rulebook.digest}
+
+
+def canonical(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
