@@ -67,8 +67,9 @@ class Text(_Closed):
         return self
 
     def pick(self, lang: str) -> str:
-        """The text in ``lang``, else the first available in ar, fr, en order."""
-        for code in (lang, "ar", "fr", "en"):
+        """The text in ``lang``, else the nearest available (French before Arabic for English)."""
+        order = {"ar": ("ar", "fr", "en"), "fr": ("fr", "en", "ar"), "en": ("en", "fr", "ar")}
+        for code in order.get(lang, ("en", "fr", "ar")):
             value = getattr(self, code, None)
             if value:
                 return str(value)

@@ -116,8 +116,10 @@ class FindingKind(StrEnum):
 
 
 class Severity(StrEnum):
+    """``blocking`` makes the verdict non_compliant, ``incomplete`` makes it incomplete."""
+
     blocking = "blocking"
-    information = "information"
+    incomplete = "incomplete"
     warning = "warning"
 
 

@@ -1,0 +1,290 @@
+"""Every user-facing word in Arabic, French and English.
+
+Legal text is never translated here: it is quoted from the rule files in its original language.
+This catalogue holds the interface: labels of the vocabularies, finding messages, headings and
+error messages. ``lang_from_env`` picks the default language from the locale (design.md).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+LANGS = ("ar", "fr", "en")
+
+# word -> (ar, fr, en)
+_T = tuple[str, str, str]
+
+VOCAB: dict[str, _T] = {
+    # approval kinds
+    "council_deliberation": ("مداولة المجلس", "délibération du conseil", "council deliberation"),
+    "governor_approval": ("موافقة العامل", "approbation du gouverneur", "governor's approval"),
+    "interior_visa": ("التأشيرة على المقرر", "visa de la délibération", "visa on the deliberation"),
+    "public_authorities_approval": ("موافقة السلطات العمومية", "approbation des autorités publiques",
+                                    "approval of the public authorities"),
+    "interior_minister_approval": ("الموافقة المسبقة لوزير الداخلية", "approbation préalable du ministre de l'Intérieur",
+                                   "prior approval of the Minister of the Interior"),
+    "wali_approval": ("مصادقة الوالي", "approbation du wali", "wali's approval"),
+    "foreign_affairs_opinion": ("رأي وزارة الشؤون الخارجية", "avis du ministère des Affaires étrangères",
+                                "opinion of the foreign-affairs ministry"),
+    "prefect_transmission": ("الإحالة على ممثل الدولة", "transmission au préfet", "transmission to the prefect"),
+    # authorities
+    "council": ("المجلس", "le conseil", "the council"),
+    "governor": ("عامل العمالة أو الإقليم", "le gouverneur", "the governor"),
+    "wali": ("الوالي", "le wali", "the wali"),
+    "interior_minister": ("وزير الداخلية", "le ministre de l'Intérieur", "the Minister of the Interior"),
+    "public_authorities": ("السلطات العمومية", "les autorités publiques", "the public authorities"),
+    "prime_minister": ("الوزير الأول", "le Premier ministre", "the Prime Minister"),
+    "foreign_affairs_ministry": ("وزارة الشؤون الخارجية", "le ministère des Affaires étrangères",
+                                 "the foreign-affairs ministry"),
+    "prefect": ("ممثل الدولة (المحافظ)", "le préfet", "the prefect"),
+    # agreement kinds
+    "twinning": ("توأمة", "jumelage", "twinning"),
+    "cooperation": ("تعاون", "coopération", "cooperation"),
+    "partnership": ("شراكة", "partenariat", "partnership"),
+    "network_membership": ("انخراط في شبكة", "adhésion à un réseau", "network membership"),
+    "exchange": ("تبادل", "échange", "exchange"),
+    "funding": ("تمويل", "financement", "funding"),
+    "declaration": ("إعلان", "déclaration", "declaration"),
+    # party types
+    "territorial_collectivity": ("جماعة ترابية", "collectivité territoriale", "territorial collectivity"),
+    "state": ("دولة", "État", "State"),
+    "public_body": ("هيئة عمومية", "organisme public", "public body"),
+    "ngo": ("هيئة غير حكومية", "organisation non gouvernementale", "NGO"),
+    "international_organization": ("منظمة دولية", "organisation internationale", "international organisation"),
+    "network": ("شبكة", "réseau", "network"),
+    "association_of_collectivities": ("جمعية جماعات ترابية", "association de collectivités",
+                                      "association of collectivities"),
+    "grouping_of_collectivities": ("مجموعة جماعات ترابية", "groupement de collectivités",
+                                   "grouping of collectivities"),
+    "private_company": ("شركة خاصة", "entreprise privée", "private company"),
+    # levels
+    "region": ("جهة", "région", "region"),
+    "prefecture": ("عمالة", "préfecture", "prefecture"),
+    "province": ("إقليم", "province", "province"),
+    "commune": ("جماعة", "commune", "commune"),
+    "wilaya": ("ولاية", "wilaya", "wilaya"),
+    "department": ("مقاطعة", "département", "department"),
+    # clauses
+    "resources": ("موارد كل طرف", "ressources de chaque partie", "resources of each party"),
+    "object": ("موضوع الاتفاقية", "objet", "object"),
+    "financial_commitments": ("الالتزامات المالية", "engagements financiers", "financial commitments"),
+    # verdicts
+    "compliant": ("مطابقة", "conforme", "compliant"),
+    "non_compliant": ("غير مطابقة", "non conforme", "non-compliant"),
+    "incomplete": ("معلومات ناقصة", "incomplet", "incomplete"),
+    # finding kinds
+    "missing_approval": ("موافقة ناقصة", "approbation manquante", "missing approval"),
+    "late_approval": ("موافقة متأخرة", "approbation tardive", "late approval"),
+    "refused_approval": ("موافقة مرفوضة", "approbation refusée", "refused approval"),
+    "prohibited": ("ممنوع", "interdit", "prohibited"),
+    "missing_clause": ("بند ناقص", "clause manquante", "missing clause"),
+    "missing_information": ("معلومة ناقصة", "information manquante", "missing information"),
+    "unverified_basis": ("سند غير متحقق منه", "fondement non vérifié", "unverified basis"),
+    "out_of_scope": ("خارج النطاق", "hors champ", "out of scope"),
+    # severities
+    "blocking": ("مانع", "bloquant", "blocking"),
+    # review status
+    "verified": ("متحقق منه في النص الرسمي", "vérifié sur le texte officiel", "checked against the official text"),
+    "unverified": ("غير متحقق منه في النص الرسمي", "non vérifié sur le texte officiel",
+                   "NOT checked against the official text"),
+    # plan statuses
+    "done": ("تم", "obtenu", "obtained"),
+    "deemed": ("مفترضة بالسكوت", "réputé acquis (silence)", "deemed given (silence)"),
+    "missing": ("ناقص", "manquant", "missing"),
+    "pending": ("قيد الانتظار", "en attente", "pending"),
+    "refused": ("مرفوض", "refusé", "refused"),
+    "late": ("بعد التوقيع", "après la signature", "after signing"),
+    "premature": ("التوقيع سابق لأوانه", "signature prématurée", "signing too early"),
+    "unknown": ("غير معروف", "inconnu", "unknown"),
+    "approved": ("موافق عليه", "approuvé", "approved"),
+    "yes": ("نعم", "oui", "yes"),
+    "no": ("لا", "non", "no"),
+}
+
+FIELD_LABELS: dict[str, _T] = {
+    "agreement.kind": ("نوع الاتفاقية", "type de convention", "agreement kind"),
+    "agreement.signing_date": ("تاريخ التوقيع", "date de signature", "signing date"),
+    "agreement.as_of": ("تاريخ القانون المطبق", "date du droit applicable", "date of the law applied"),
+    "agreement.duration_years": ("المدة", "durée", "duration"),
+    "agreement.tacit_renewal": ("التجديد الضمني", "renouvellement tacite", "tacit renewal"),
+    "agreement.creates_legal_person": ("إحداث شخص اعتباري", "création d'une personne morale",
+                                       "creates a legal person"),
+    "agreement.has_funding": ("تمويل", "financement", "funding"),
+    "subject.country": ("البلد", "pays", "country"),
+    "subject.type": ("النوع", "type", "type"),
+    "subject.level": ("المستوى", "niveau", "level"),
+    "partner.country": ("البلد", "pays", "country"),
+    "partner.type": ("النوع", "type", "type"),
+    "partner.level": ("المستوى", "niveau", "level"),
+    "partner.foreign": ("أجنبي", "étranger", "foreign"),
+    "partner.role": ("الصفة", "rôle", "role"),
+    "partner.funds": ("ممول", "bailleur", "funder"),
+}
+
+MESSAGES: dict[str, _T] = {
+    "title": ("تقرير المطابقة", "Rapport de conformité", "Compliance report"),
+    "agreement": ("الاتفاقية", "Convention", "Agreement"),
+    "subject": ("الطرف المعني", "Partie contrôlée", "Party checked"),
+    "law_as_of": ("القانون المطبق بتاريخ", "Droit applicable au", "Law as of"),
+    "verdict": ("الخلاصة", "Verdict", "Verdict"),
+    "findings": ("الملاحظات", "Constats", "Findings"),
+    "no_findings": ("لا توجد ملاحظات.", "Aucun constat.", "No findings."),
+    "plan": ("مخطط الموافقات", "Plan des approbations", "Approval plan"),
+    "no_plan": ("لا توجد موافقات مطلوبة.", "Aucune approbation requise.", "No approval required."),
+    "step": ("المرحلة", "Étape", "Step"),
+    "approval": ("الموافقة", "Approbation", "Approval"),
+    "authority": ("الجهة", "Autorité", "Authority"),
+    "party": ("الطرف", "Partie", "Party"),
+    "status": ("الحالة", "Statut", "Status"),
+    "date": ("التاريخ", "Date", "Date"),
+    "because": ("الوقائع", "Parce que", "Because"),
+    "remedy": ("الإجراء", "Remède", "Remedy"),
+    "article": ("المادة", "article", "article"),
+    "quote": ("النص", "Texte", "Text"),
+    "source": ("المصدر", "Source", "Source"),
+    "rulebook": ("القواعد", "Règles", "Rulebook"),
+    "rules_count": ("{rules} قاعدة", "{rules} règles", "{rules} rules"),
+    "due": ("قبل", "avant le", "due by"),
+    "before_signing": ("قبل التوقيع", "avant la signature", "before signing"),
+    "lawful_from": ("التوقيع ممكن ابتداء من {date}", "signature possible à partir du {date}",
+                    "signing lawful from {date}"),
+    "msg.missing_approval": ("ناقص: {approval}، تمنحها {authority} ({party})",
+                             "Manquant : {approval}, donnée par {authority} ({party})",
+                             "Missing: {approval}, given by {authority} ({party})"),
+    "msg.missing_approval.pending": ("في الانتظار: {approval}، تمنحها {authority} ({party})",
+                                     "En attente : {approval}, donnée par {authority} ({party})",
+                                     "Pending: {approval}, given by {authority} ({party})"),
+    "msg.late_approval": ("{approval} حصل عليها بتاريخ {obtained}، بعد التوقيع ({due})",
+                          "{approval} obtenue le {obtained}, après la signature ({due})",
+                          "{approval} obtained on {obtained}, after signing ({due})"),
+    "msg.late_approval.premature": ("التوقيع سابق لأوانه: {approval} لا تعتبر حاصلة إلا ابتداء من {lawful_from}",
+                                    "Signature prématurée : {approval} n'est acquis qu'à partir du {lawful_from}",
+                                    "Signing too early: {approval} is only deemed given from {lawful_from}"),
+    "msg.refused_approval": ("رفضت: {approval} ({party})", "Refusée : {approval} ({party})",
+                             "Refused: {approval} ({party})"),
+    "msg.prohibited": ("ممنوع: {what}", "Interdit : {what}", "Prohibited: {what}"),
+    "msg.missing_clause": ("بند ناقص: {clause}", "Clause manquante : {clause}", "Missing clause: {clause}"),
+    "msg.missing_information": ("معلومة ناقصة في الملف: {fields}", "Information manquante dans le fichier : {fields}",
+                                "Missing from the file: {fields}"),
+    "msg.missing_information.signing_date": (
+        "تاريخ التوقيع غير محدد: طبق القانون الجاري به العمل في {as_of} ولا يمكن الحكم على الآجال",
+        "Date de signature absente : droit applicable au {as_of}, délais non vérifiables",
+        "No signing date: the law in force on {as_of} was applied and deadlines cannot be checked"),
+    "msg.unverified_basis": ("القاعدة {rule} غير متحقق منها في النص الرسمي",
+                             "La règle {rule} n'a pas été vérifiée sur le texte officiel",
+                             "Rule {rule} has not been checked against the official text"),
+    "msg.out_of_scope.no_rules": ("لا توجد قواعد مرمزة لـ {country}؛ لم يتم فحص الطرف {party}",
+                                  "Aucune règle encodée pour {country} ; la partie {party} n'est pas contrôlée",
+                                  "No rules encoded for {country}; party {party} is not checked"),
+    "msg.out_of_scope.not_in_force": (
+        "لا توجد قواعد مرمزة لـ {country} بتاريخ {date} (القواعد المرمزة تسري من {from})",
+        "Aucune règle encodée pour {country} au {date} (les règles encodées s'appliquent à partir du {from})",
+        "No rules encoded for {country} on {date} (the encoded rules apply from {from})"),
+    "msg.out_of_scope.no_instrument": (
+        "لا يوجد نص مرمز يحكم {type} ({level}) في {country}",
+        "Aucun texte encodé ne régit une {type} ({level}) en {country}",
+        "No encoded instrument governs a {type} ({level}) in {country}"),
+    "msg.out_of_scope.no_subject": ("لا يوجد طرف له قواعد مرمزة", "Aucune partie n'a de règles encodées",
+                                    "No party has encoded rules"),
+    "because.field": ("{party}: {field} = {value}", "{party} : {field} = {value}", "{party}: {field} = {value}"),
+    "because.agreement": ("{field} = {value}", "{field} = {value}", "{field} = {value}"),
+    "because.country": ("{party}: {country}", "{party} : {country}", "{party}: {country}"),
+    "because.not_in_force": ("{date} < {from}", "{date} < {from}", "{date} < {from}"),
+    "because.no_instrument": ("{country} / {type} / {level}", "{country} / {type} / {level}",
+                              "{country} / {type} / {level}"),
+    "because.no_subject": ("", "", ""),
+    "unverified_warning": ("تنبيه: هذه القاعدة غير متحقق منها في النص الرسمي",
+                           "Attention : règle non vérifiée sur le texte officiel",
+                           "Warning: this rule has not been checked against the official text"),
+    "lint_ok": ("القواعد سليمة: {rules} قاعدة في {files} ملفات", "Règles valides : {rules} règles dans {files} fichiers",
+                "Rulebook is clean: {rules} rules in {files} files"),
+    "errors_in": ("{n} خطأ", "{n} erreur(s)", "{n} error(s)"),
+}
+
+PROBLEMS: dict[str, _T] = {
+    "pydantic:missing": ("حقل إلزامي ناقص", "champ obligatoire manquant", "required field missing"),
+    "pydantic:extra_forbidden": ("حقل غير معروف", "champ inconnu", "unknown field"),
+    "pydantic:enum": ("قيمة غير مقبولة؛ القيم المقبولة: {expected}", "valeur non admise ; valeurs admises : {expected}",
+                      "value not allowed; allowed: {expected}"),
+    "pydantic:literal_error": ("قيمة غير مقبولة؛ المتوقع: {expected}", "valeur non admise ; attendu : {expected}",
+                               "value not allowed; expected: {expected}"),
+    "pydantic:date_from_datetime_parsing": ("تاريخ غير موجود أو غير صحيح", "date inexistante ou invalide",
+                                            "not a real date"),
+    "pydantic:bool_type": ("المتوقع true أو false", "attendu : true ou false", "expected true or false"),
+    "pydantic:int_type": ("المتوقع عدد صحيح", "attendu : un nombre entier", "expected a whole number"),
+    "pydantic:string_type": ("المتوقع نص", "attendu : un texte", "expected a text"),
+    "pydantic:list_type": ("المتوقع قائمة", "attendu : une liste", "expected a list"),
+    "pydantic:model_type": ("المتوقع مجموعة حقول", "attendu : un ensemble de champs", "expected a mapping of fields"),
+    "pydantic:dict_type": ("المتوقع مجموعة حقول", "attendu : un ensemble de champs", "expected a mapping of fields"),
+    "pydantic:too_short": ("عدد العناصر أقل من المطلوب", "trop peu d'éléments", "too few items"),
+    "pydantic:greater_than_equal": ("يجب أن يكون ≥ {ge}", "doit être ≥ {ge}", "must be ≥ {ge}"),
+    "pydantic:less_than_equal": ("يجب أن يكون ≤ {le}", "doit être ≤ {le}", "must be ≤ {le}"),
+    "pydantic:string_pattern_mismatch": ("الصيغة غير صحيحة", "format invalide", "wrong format"),
+    "ref.unknown_party": ("'{id}' ليس معرف طرف ({known})", "'{id}' n'est l'identifiant d'aucune partie ({known})",
+                          "'{id}' is not the id of a party ({known})"),
+    "ref.duplicate_party": ("المعرف '{id}' مستعمل مرتين", "l'identifiant '{id}' est utilisé deux fois",
+                            "party id '{id}' is used twice"),
+    "file.unreadable": ("تعذرت قراءة الملف", "fichier illisible", "cannot read the file"),
+    "file.too_large": ("الملف كبير جدا", "fichier trop volumineux", "the file is too large"),
+    "file.not_utf8": ("الملف ليس نصا بترميز UTF-8", "le fichier n'est pas en UTF-8", "the file is not UTF-8 text"),
+    "file.empty": ("الملف فارغ", "le fichier est vide", "the file is empty"),
+    "file.not_mapping": ("يجب أن يكون الملف مجموعة حقول، لا قائمة ولا قيمة واحدة",
+                         "le fichier doit être un ensemble de champs, pas une liste ni une valeur",
+                         "the file must be a mapping of fields, not a list or a single value"),
+    "yaml.syntax": ("خطأ في صيغة YAML", "erreur de syntaxe YAML", "YAML syntax error"),
+    "yaml.duplicate_key": ("حقل مكرر", "clé en double", "duplicate key"),
+}
+
+DID_YOU_MEAN: _T = ("هل تقصد '{suggestion}'؟", "vouliez-vous dire '{suggestion}' ?", "did you mean '{suggestion}'?")
+
+
+def _pick(entry: _T, lang: str) -> str:
+    return entry[LANGS.index(lang)] if lang in LANGS else entry[2]
+
+
+def word(key: str, lang: str) -> str:
+    """The label of a vocabulary word, or the word itself when it has none."""
+    entry = VOCAB.get(key)
+    return _pick(entry, lang) if entry else key
+
+
+def field(path: str, lang: str) -> str:
+    entry = FIELD_LABELS.get(path)
+    return _pick(entry, lang) if entry else path
+
+
+def text(key: str, lang: str, **params: Any) -> str:
+    entry = MESSAGES.get(key)
+    template = _pick(entry, lang) if entry else key
+    return template.format(**params) if params else template
+
+
+def problem_text(code: str, english: str, params: Mapping[str, Any], lang: str) -> str:
+    """A located problem's message in ``lang`` (English library message as the last resort)."""
+    entry = PROBLEMS.get(code)
+    if entry is None or lang == "en" and code.startswith("pydantic:") and code not in (
+            "pydantic:enum", "pydantic:extra_forbidden"):
+        message = english
+    else:
+        try:
+            message = _pick(entry, lang).format(**params)
+        except (KeyError, IndexError):
+            message = english
+    if params.get("suggestion"):
+        message += " — " + _pick(DID_YOU_MEAN, lang).format(suggestion=params["suggestion"])
+    if lang != "en" and entry is None:
+        message = english
+    return message
+
+
+def lang_from_env(environ: Mapping[str, str] | None = None) -> str:
+    """``ar``/``fr`` when the locale says so (LC_ALL, LC_MESSAGES, LANG), else ``en``."""
+    env = os.environ if environ is None else environ
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var, "")
+        if value:
+            code = value[:2].lower()
+            return code if code in LANGS else "en"
+    return "en"

@@ -1,0 +1,1 @@
+"""Renderers read a ``Report`` and never change it: one module per output format."""

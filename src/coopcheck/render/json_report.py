@@ -1,0 +1,65 @@
+"""The JSON report: the public output contract of design.md (``coopcheck/report/v1``).
+
+Deterministic: keys in a fixed order, findings and plan already sorted by ``report``, no
+timestamps, so the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..report import REPORT_SCHEMA, Finding, Report
+from .words import because_lines, message
+
+
+def _finding(report: Report, f: Finding, lang: str) -> dict[str, Any]:
+    out: dict[str, Any] = {"rule": f.rule, "kind": f.kind.value, "severity": f.severity.value, "party": f.party}
+    if f.approval:
+        out["approval"] = f.approval
+        out["authority"] = f.authority
+    if f.clause:
+        out["clause"] = f.clause
+    if f.fields:
+        out["fields"] = list(f.fields)
+    if f.due:
+        out["due"] = f.due.isoformat()
+    if f.obtained:
+        out["obtained"] = f.obtained.isoformat()
+    if f.lawful_from:
+        out["lawful_from"] = f.lawful_from.isoformat()
+    if f.reference:
+        out["reference"] = f.reference
+    out["message"] = message(report, f, lang)
+    if f.citation:
+        c = f.citation
+        out["citation"] = {"instrument": c.instrument, "article": c.article, "paragraph": c.paragraph,
+                           "status": c.status.value, "text": dict(c.text), "source": c.source}
+    out["because"] = because_lines(f, lang)
+    if f.remedy:
+        out["remedy"] = dict(f.remedy)
+    if f.kind.value == "unverified_basis" and f.detail:
+        out["note"] = f.detail
+    return out
+
+
+def as_dict(report: Report, lang: str) -> dict[str, Any]:
+    return {
+        "schema": REPORT_SCHEMA,
+        "agreement": report.agreement.id,
+        "as_of": report.as_of.isoformat(),
+        "subjects": list(report.subjects),
+        "verdict": report.verdict.value,
+        "findings": [_finding(report, f, lang) for f in report.findings],
+        "plan": [
+            {"step": i, "approval": s.approval, "party": s.party, "authority": s.authority, "status": s.status,
+             "due": s.due.isoformat() if s.due else None, "date": s.date.isoformat() if s.date else None,
+             "lawful_from": s.lawful_from.isoformat() if s.lawful_from else None, "rules": list(s.rules)}
+            for i, s in enumerate(report.plan, start=1)
+        ],
+        "rulebook": {"rules": len(report.rulebook.rules), "digest": report.rulebook.digest},
+    }
+
+
+def render(report: Report, lang: str) -> str:
+    return json.dumps(as_dict(report, lang), ensure_ascii=False, indent=2) + "\n"

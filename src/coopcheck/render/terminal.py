@@ -1,0 +1,103 @@
+"""The terminal report (rich): verdict, one card per finding, the ordered approval plan.
+
+rich does no right-to-left layout and terminals differ (notes §C), so Arabic runs stay in
+logical order wrapped in Unicode isolates (FSI … PDI): a BiDi terminal lays each run out on its
+own without pulling neighbouring cells or punctuation across it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich import box
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from .. import i18n
+from ..report import Finding, Report
+from ..vocab import Severity, Verdict
+from .words import because_lines, message, party_name
+
+_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+FSI, PDI = "\u2068", "\u2069"
+_VERDICT_STYLE = {Verdict.compliant: "bold white on green", Verdict.non_compliant: "bold white on red",
+                  Verdict.incomplete: "bold black on yellow"}
+_SEVERITY_STYLE = {Severity.blocking: "red", Severity.incomplete: "yellow", Severity.warning: "magenta"}
+_STATUS_STYLE = {"done": "green", "deemed": "green", "missing": "red", "refused": "red", "late": "red",
+                 "premature": "red", "pending": "yellow", "unknown": "yellow"}
+
+
+def iso(text: str) -> str:
+    """Wrap text that contains Arabic in first-strong isolates."""
+    return f"{FSI}{text}{PDI}" if _ARABIC.search(text) else text
+
+
+def _card(report: Report, f: Finding, lang: str) -> Panel:
+    lines: list[Text] = [Text(iso(message(report, f, lang)), style="bold")]
+    c = f.citation
+    if c is not None:
+        inst = report.rulebook.rule(f.rule).instrument if f.rule else None
+        head = f"{i18n.text('article', lang)} {c.article}"
+        if c.paragraph:
+            head += f" §{c.paragraph}"
+        title = inst.title.pick(lang) if inst else c.instrument
+        lines.append(Text(iso(f"{head} — {title} [{c.instrument}]"), style="cyan"))
+        status_style = "green" if c.status.value == "verified" else "bold magenta"
+        lines.append(Text(f"({i18n.word(c.status.value, lang)})", style=status_style))
+        for quote in c.text.values():
+            lines.append(Text(iso(f"« {quote} »"), style="italic"))
+        lines.append(Text(f"{i18n.text('source', lang)}: {c.source}", style="dim"))
+    reasons = because_lines(f, lang)
+    if reasons:
+        lines.append(Text(i18n.text("because", lang) + ":", style="bold"))
+        lines.extend(Text(iso(f"  • {r}")) for r in reasons)
+    if f.due and f.kind.value == "missing_approval":
+        lines.append(Text(f"{i18n.text('due', lang)} {f.due.isoformat()} ({i18n.text('before_signing', lang)})"))
+    if f.remedy:
+        remedy = f.remedy.get(lang) or next(iter(f.remedy.values()))
+        lines.append(Text(iso(f"{i18n.text('remedy', lang)}: {remedy}"), style="green"))
+    if f.kind.value == "unverified_basis" and f.detail:
+        lines.append(Text(iso(f.detail), style="dim"))
+    label = f"{i18n.word(f.severity.value, lang)} · {i18n.word(f.kind.value, lang)}"
+    if f.rule:
+        label += f" · {f.rule}"
+    return Panel(Group(*lines), title=iso(label), title_align="left", border_style=_SEVERITY_STYLE[f.severity],
+                 box=box.ROUNDED)
+
+
+def render(report: Report, lang: str, console: Console) -> None:
+    ag = report.agreement
+    console.print(Text(iso(f"{i18n.text('title', lang)} — {ag.title.pick(lang)}"), style="bold"))
+    console.print(f"{i18n.text('agreement', lang)}: {ag.id} · {iso(i18n.word(ag.kind.value, lang))}")
+    subjects = ", ".join(iso(f"{party_name(report, s, lang)} ({s})") for s in report.subjects) or "—"
+    console.print(f"{i18n.text('subject', lang)}: {subjects}")
+    console.print(f"{i18n.text('law_as_of', lang)}: {report.as_of.isoformat()}")
+    verdict = report.verdict
+    console.print(Text(f" {i18n.text('verdict', lang)}: {iso(i18n.word(verdict.value, lang))} ",
+                       style=_VERDICT_STYLE[verdict]))
+    console.print()
+    console.print(Text(i18n.text("findings", lang), style="bold underline"))
+    if not report.findings:
+        console.print(i18n.text("no_findings", lang))
+    for f in report.findings:
+        console.print(_card(report, f, lang))
+    console.print()
+    console.print(Text(i18n.text("plan", lang), style="bold underline"))
+    if not report.plan:
+        console.print(i18n.text("no_plan", lang))
+    else:
+        table = Table(box=box.SIMPLE_HEAVY)
+        for col in ("step", "approval", "authority", "party", "status", "date"):
+            table.add_column(i18n.text(col, lang))
+        for n, s in enumerate(report.plan, start=1):
+            when = s.date or s.lawful_from or s.due
+            table.add_row(str(n), iso(i18n.word(s.approval, lang)), iso(i18n.word(s.authority, lang)),
+                          iso(party_name(report, s.party, lang)),
+                          Text(iso(i18n.word(s.status, lang)), style=_STATUS_STYLE.get(s.status, "")),
+                          when.isoformat() if when else "—")
+        console.print(table)
+    rb = report.rulebook
+    console.print(Text(f"{i18n.text('rulebook', lang)}: {i18n.text('rules_count', lang, rules=len(rb.rules))}"
+                       f" · {rb.digest}", style="dim"))

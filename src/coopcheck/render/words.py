@@ -1,0 +1,72 @@
+"""Localised sentences for findings, shared by every renderer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import i18n
+from ..report import Finding, Report
+
+
+def party_name(report: Report, party_id: str, lang: str) -> str:
+    try:
+        return report.agreement.party(party_id).name.pick(lang)
+    except KeyError:
+        return party_id
+
+
+def value_label(value: Any, lang: str) -> str:
+    if isinstance(value, bool):
+        return i18n.word("yes" if value else "no", lang)
+    if value is None:
+        return "?"
+    return i18n.word(str(value), lang)
+
+
+def because_lines(finding: Finding, lang: str) -> list[str]:
+    lines = []
+    for key, params in finding.because:
+        shown = dict(params)
+        if "field" in shown:
+            shown["field"] = i18n.field(shown["field"], lang)
+        if "value" in shown:
+            shown["value"] = value_label(shown["value"], lang)
+        for k in ("type", "level"):
+            if k in shown:
+                shown[k] = value_label(shown[k], lang)
+        line = i18n.text(key, lang, **shown) if shown else i18n.text(key, lang)
+        if line:
+            lines.append(line)
+    return lines
+
+
+def message(report: Report, f: Finding, lang: str) -> str:
+    """The one-line statement of a finding."""
+    p: dict[str, Any] = {
+        "party": party_name(report, f.party, lang) if f.party else "",
+        "approval": i18n.word(f.approval or "", lang),
+        "authority": i18n.word(f.authority or "", lang),
+        "clause": i18n.word(f.clause or "", lang),
+        "due": f.due.isoformat() if f.due else "?",
+        "obtained": f.obtained.isoformat() if f.obtained else "?",
+        "lawful_from": f.lawful_from.isoformat() if f.lawful_from else "?",
+        "rule": f.rule or "",
+        "fields": ", ".join(f.fields),
+        "as_of": report.as_of.isoformat(),
+    }
+    kind = f.kind.value
+    if kind == "prohibited" and f.rule:
+        what = report.rulebook.rule(f.rule).rule.forbids
+        p["what"] = what.what.pick(lang) if what else ""
+    if kind == "out_of_scope":
+        params = dict(f.because[0][1]) if f.because else {}
+        for k in ("type", "level"):
+            if k in params:
+                params[k] = value_label(params[k], lang)
+        params.setdefault("party", p["party"])
+        params["party"] = p["party"] or params.get("party", "")
+        return i18n.text(f"msg.out_of_scope.{f.detail}", lang, **params)
+    key = f"msg.{kind}"
+    if f.detail in ("pending", "premature", "signing_date"):
+        key = f"{key}.{f.detail}"
+    return i18n.text(key, lang, **p)

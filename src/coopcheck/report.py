@@ -1,0 +1,343 @@
+"""From the engine's conclusions to a ``Report``: findings with citations, verdict, approval plan.
+
+This layer decides the wording-independent meaning of a check: which finding kind each
+conclusion is, its severity, the ordered plan of approvals, the verdict. It knows nothing of
+durable-rules (it reads ``Conclusion`` tuples) nor of rendering (renderers read the ``Report``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from . import i18n
+from .conclusions import Conclusion
+from .conditions import FIELDS, Atom, Conjunction
+from .facts import Facts
+from .model import Agreement
+from .rulebook import CompiledRule, Rulebook
+from .vocab import FindingKind, Severity, Status, Verdict
+
+REPORT_SCHEMA = "coopcheck/report/v1"
+
+SEVERITY = {
+    FindingKind.missing_approval: Severity.blocking,
+    FindingKind.late_approval: Severity.blocking,
+    FindingKind.refused_approval: Severity.blocking,
+    FindingKind.prohibited: Severity.blocking,
+    FindingKind.missing_clause: Severity.blocking,
+    FindingKind.missing_information: Severity.incomplete,
+    FindingKind.out_of_scope: Severity.incomplete,
+    FindingKind.unverified_basis: Severity.warning,
+}
+_SEVERITY_ORDER = {Severity.blocking: 0, Severity.incomplete: 1, Severity.warning: 2}
+_KIND_ORDER = {k: i for i, k in enumerate(FindingKind)}
+
+
+@dataclass(frozen=True)
+class Citation:
+    instrument: str
+    article: str
+    paragraph: str | None
+    status: Status
+    text: dict[str, str]
+    source: str
+    source_title: str
+
+    @classmethod
+    def of(cls, r: CompiledRule) -> Citation:
+        text = {k: v for k, v in r.rule.text.model_dump().items() if v}
+        return cls(r.instrument.id, r.rule.article, r.rule.paragraph, r.status, text,
+                   r.source.url, r.source.title)
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: FindingKind
+    party: str
+    rule: str | None = None
+    approval: str | None = None
+    authority: str | None = None
+    clause: str | None = None
+    fields: tuple[str, ...] = ()
+    due: date | None = None
+    lawful_from: date | None = None
+    obtained: date | None = None
+    reference: str | None = None
+    detail: str | None = None
+    citation: Citation | None = None
+    because: tuple[tuple[str, dict[str, Any]], ...] = ()
+    remedy: dict[str, str] = field(default_factory=dict)
+    step: int = 0
+
+    @property
+    def severity(self) -> Severity:
+        return SEVERITY[self.kind]
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (_SEVERITY_ORDER[self.severity], _KIND_ORDER[self.kind], self.party, self.step, self.rule or "",
+                self.approval or "", self.clause or "", self.fields, self.detail or "")
+
+
+@dataclass(frozen=True)
+class PlanStep:
+    step: int
+    approval: str
+    party: str
+    authority: str
+    status: str          # done | deemed | missing | pending | refused | late | premature | unknown
+    rules: tuple[str, ...]
+    due: date | None
+    date: date | None = None
+    lawful_from: date | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    agreement: Agreement
+    as_of: date
+    subjects: tuple[str, ...]
+    findings: tuple[Finding, ...]
+    plan: tuple[PlanStep, ...]
+    rulebook: Rulebook
+
+    @property
+    def verdict(self) -> Verdict:
+        severities = {f.severity for f in self.findings}
+        if Severity.blocking in severities:
+            return Verdict.non_compliant
+        if Severity.incomplete in severities:
+            return Verdict.incomplete
+        return Verdict.compliant
+
+
+def _day(ordinal: int) -> date | None:
+    return date.fromordinal(ordinal) if ordinal > 0 else None
+
+
+def _because(conj: Conjunction, facts: Facts, partner: str) -> list[tuple[str, dict[str, Any]]]:
+    """The facts that made an alternative hold, as message keys with parameters."""
+    out: list[tuple[str, dict[str, Any]]] = []
+    pfact = next((p for p in facts.partners if p["pid"] == partner), None)
+    for atom in conj.atoms():
+        if atom.origin != "when":
+            continue
+        fact = pfact if atom.spec.fact == "partner" else facts.case
+        value = fact.get(atom.spec.prop) if fact is not None else None
+        out.append(_explain(atom, value, partner if atom.spec.fact == "partner" else facts.subject))
+    return out
+
+
+def _explain(atom: Atom, value: Any, party: str) -> tuple[str, dict[str, Any]]:
+    if atom.spec.kind is date and isinstance(value, int):
+        value = date.fromordinal(value).isoformat()
+    if atom.field.startswith("agreement."):
+        return ("because.agreement", {"field": atom.field, "value": value})
+    return ("because.field", {"field": atom.field, "value": value, "party": party})
+
+
+def _input_field(path: str, agreement: Agreement, party: str) -> str:
+    """A condition field as the user writes it in the agreement file."""
+    scope, name = path.split(".", 1)
+    if scope == "agreement":
+        return name
+    index = next(i for i, p in enumerate(agreement.parties) if p.id == party)
+    return f"parties.{index}.{name}"
+
+
+def _rule_findings(
+    r: CompiledRule, conclusions: list[Conclusion], agreement: Agreement, facts: Facts
+) -> tuple[list[Finding], list[PlanStep]]:
+    rule = r.rule
+    party = facts.subject
+    applies = [c for c in conclusions if c.kind == "applies"]
+    citation = Citation.of(r)
+    remedy = {k: v for k, v in rule.remedy.model_dump().items() if v}
+    because: list[tuple[str, dict[str, Any]]] = []
+    for c in applies:
+        for item in _because(r.conjunctions[c.conj], facts, c.party):
+            if item not in because:
+                because.append(item)
+    base: dict[str, Any] = {"party": party, "rule": rule.id, "citation": citation,
+                            "because": tuple(because), "remedy": remedy}
+    due = agreement.signing_date
+    req = rule.requires
+    if req is not None:
+        base.update(approval=req.approval.value, authority=req.authority.value, due=due, step=req.step)
+    findings: list[Finding] = []
+    plan: list[PlanStep] = []
+    if not applies:
+        unknown: set[str] = set()
+        for c in conclusions:
+            if c.kind == "possible":
+                subject_or_partner = c.party or party
+                unknown.update(_input_field(f, agreement, party if f.startswith(("agreement", "subject"))
+                                            else subject_or_partner) for f in c.fields)
+        if unknown:
+            possible = [c for c in conclusions if c.kind == "possible"]
+            reasons: list[tuple[str, dict[str, Any]]] = []
+            for c in possible:
+                for item in _because(r.conjunctions[c.conj], facts, c.party):
+                    if item not in reasons and item[1]["value"] is not None:
+                        reasons.append(item)
+            findings.append(Finding(FindingKind.missing_information, fields=tuple(sorted(unknown)),
+                                    **{**base, "because": tuple(reasons)}))
+        return findings, plan
+
+    by_kind: dict[str, list[Conclusion]] = {}
+    for c in conclusions:
+        by_kind.setdefault(c.kind, []).append(c)
+    if "prohibited" in by_kind:
+        findings.append(Finding(FindingKind.prohibited, **base))
+    for c in by_kind.get("clause_missing", []):
+        findings.append(Finding(FindingKind.missing_clause, clause=c.clause, **base))
+    if "clauses_unknown" in by_kind:
+        findings.append(Finding(FindingKind.missing_information, fields=("clauses",), **base))
+    if req is None:
+        return findings, plan
+
+    def ref(c: Conclusion) -> str:
+        a = agreement.approvals[c.approval]
+        return a.reference or f"approvals.{c.approval}"
+
+    status = "missing"
+    obtained: date | None = None
+    lawful: date | None = None
+    if "satisfied" in by_kind:
+        status = "done"
+        obtained = agreement.approvals[by_kind["satisfied"][0].approval].date
+    elif "deemed" in by_kind:
+        status = "deemed"
+        c = by_kind["deemed"][0]
+        received = agreement.approvals[c.approval].received
+        lawful = date.fromordinal(received.toordinal() + req.deemed.days + 1) if received and req.deemed else None
+    else:
+        for c in by_kind.get("late", []):
+            status, obtained = "late", _day(c.day)
+            findings.append(Finding(FindingKind.late_approval, obtained=obtained, reference=ref(c), **base))
+        for c in by_kind.get("premature", []):
+            status, lawful = "premature", _day(c.day)
+            findings.append(Finding(FindingKind.late_approval, lawful_from=lawful, reference=ref(c),
+                                    detail="premature", **base))
+        for c in by_kind.get("refused", []):
+            status = "refused"
+            findings.append(Finding(FindingKind.refused_approval, reference=ref(c), **base))
+        for c in by_kind.get("undated", []):
+            status = "unknown"
+            findings.append(Finding(FindingKind.missing_information, fields=(f"approvals.{c.approval}.date",),
+                                    **base))
+        for c in by_kind.get("no_receipt", []):
+            status = "unknown"
+            findings.append(Finding(FindingKind.missing_information,
+                                    fields=(f"approvals.{c.approval}.received",), **base))
+        if "pending" in by_kind:
+            status = "pending"
+            findings.append(Finding(FindingKind.missing_approval, reference=ref(by_kind["pending"][0]),
+                                    detail="pending", **base))
+        if "missing" in by_kind:
+            status = "missing"
+            findings.append(Finding(FindingKind.missing_approval, **base))
+    plan.append(PlanStep(req.step, req.approval.value, party, req.authority.value, status, (rule.id,),
+                         due, obtained, lawful))
+    return findings, plan
+
+
+def _scope_findings(agreement: Agreement, facts: Facts, rulebook: Rulebook, as_of: date) -> list[Finding]:
+    """``out_of_scope`` when no instrument governs the subject on that date: said, never silent."""
+    party = agreement.party(facts.subject)
+    in_country = [i for i in rulebook.instruments if i.jurisdiction == party.country]
+    if not in_country:
+        return [Finding(FindingKind.out_of_scope, party=party.id, detail="no_rules",
+                        because=(("because.country", {"country": party.country, "party": party.id}),))]
+    in_force = [i for i in in_country if i.in_force.contains(as_of)]
+    if not in_force:
+        earliest = min(i.in_force.from_ for i in in_country)
+        return [Finding(FindingKind.out_of_scope, party=party.id, detail="not_in_force",
+                        because=(("because.not_in_force", {"country": party.country, "date": as_of.isoformat(),
+                                                           "from": earliest.isoformat()}),))]
+    from .conditions import normal_form, parse
+
+    verdicts = []
+    for inst in in_force:
+        conj = normal_form(parse(inst.applies_to))[0]
+        verdicts.append([a.test(facts.case.get(a.spec.prop)) for a in conj.case])
+    if any(all(v is True for v in vs) for vs in verdicts):
+        return []
+    if any(all(v is not False for v in vs) for vs in verdicts):
+        return []  # only unknown facts stand in the way: the rules report them as missing information
+    return [Finding(FindingKind.out_of_scope, party=party.id, detail="no_instrument",
+                    because=(("because.no_instrument", {"country": party.country, "type": party.type.value,
+                                                        "level": party.level.value if party.level else None}),))]
+
+
+def build_report(
+    agreement: Agreement,
+    rulebook: Rulebook,
+    as_of: date,
+    evaluations: Iterable[tuple[Facts, tuple[Conclusion, ...]]],
+) -> Report:
+    findings: list[Finding] = []
+    plan: list[PlanStep] = []
+    subjects: list[str] = []
+    for facts, conclusions in evaluations:
+        subjects.append(facts.subject)
+        findings.extend(_scope_findings(agreement, facts, rulebook, as_of))
+        by_rule: dict[str, list[Conclusion]] = {}
+        for c in conclusions:
+            by_rule.setdefault(c.rule, []).append(c)
+        unverified: set[str] = set()
+        for rule_id in sorted(by_rule):
+            r = rulebook.rule(rule_id)
+            rf, rp = _rule_findings(r, by_rule[rule_id], agreement, facts)
+            findings.extend(rf)
+            plan.extend(rp)
+            if r.status == Status.unverified and (rf or rp):
+                unverified.add(rule_id)
+        for rule_id in sorted(unverified):
+            r = rulebook.rule(rule_id)
+            findings.append(Finding(FindingKind.unverified_basis, party=facts.subject, rule=rule_id,
+                                    citation=Citation.of(r), detail=r.rule.note))
+    if agreement.signing_date is None:
+        for s in subjects:
+            findings.append(Finding(FindingKind.missing_information, party=s, fields=("signing_date",),
+                                    detail="signing_date"))
+    if not subjects:
+        findings.append(Finding(FindingKind.out_of_scope, party="", detail="no_subject",
+                                because=(("because.no_subject", {}),)))
+    merged = _merge_plan(plan)
+    return Report(agreement, as_of, tuple(subjects), _unique_sorted(findings),
+                  merged, rulebook)
+
+
+def _unique_sorted(findings: list[Finding]) -> tuple[Finding, ...]:
+    unique: list[Finding] = []
+    for f in findings:
+        if f not in unique:
+            unique.append(f)
+    return tuple(sorted(unique, key=Finding.sort_key))
+
+
+_PLAN_PRIORITY = ["refused", "late", "premature", "missing", "pending", "unknown", "deemed", "done"]
+
+
+def _merge_plan(steps: list[PlanStep]) -> tuple[PlanStep, ...]:
+    """One step per (party, approval): the earliest step number, the worst status."""
+    merged: dict[tuple[str, str], PlanStep] = {}
+    for s in steps:
+        key = (s.party, s.approval)
+        old = merged.get(key)
+        if old is None:
+            merged[key] = s
+            continue
+        worst = min(old.status, s.status, key=_PLAN_PRIORITY.index)
+        merged[key] = PlanStep(min(old.step, s.step), s.approval, s.party, old.authority, worst,
+                               tuple(sorted(set(old.rules + s.rules))), old.due,
+                               old.date or s.date, old.lawful_from or s.lawful_from)
+    ordered = sorted(merged.values(), key=lambda s: (s.step, s.party, s.approval))
+    return tuple(ordered)
+
+
+def field_label(path: str, lang: str) -> str:
+    return i18n.field(path, lang) if path in FIELDS else path
