@@ -15,6 +15,7 @@ envelope verified there:
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from collections.abc import Callable
 from typing import Any
@@ -59,10 +60,9 @@ class Engine:
 
     @staticmethod
     def _emit(c: Any, fact: dict[str, Any]) -> None:
-        try:
+        # the same requirement derived twice (two partners, two alternatives) is expected
+        with contextlib.suppress(MessageObservedException):
             c.assert_fact(fact)
-        except MessageObservedException:
-            pass  # the same requirement derived twice (two partners, two alternatives): expected
 
     def _guard(self, fn: Callable[[Any], None]) -> Callable[[Any], None]:
         def action(c: Any) -> None:

@@ -10,7 +10,8 @@ them in the user's language (``i18n.problem_text``).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
 EXIT_COMPLIANT = 0
@@ -34,7 +35,7 @@ class Problem:
     field: str
     code: str
     english: str
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = dataclass_field(default_factory=dict)
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.field, self.code)

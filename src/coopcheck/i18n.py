@@ -23,7 +23,8 @@ VOCAB: dict[str, _T] = {
     "interior_visa": ("التأشيرة على المقرر", "visa de la délibération", "visa on the deliberation"),
     "public_authorities_approval": ("موافقة السلطات العمومية", "approbation des autorités publiques",
                                     "approval of the public authorities"),
-    "interior_minister_approval": ("الموافقة المسبقة لوزير الداخلية", "approbation préalable du ministre de l'Intérieur",
+    "interior_minister_approval": ("الموافقة المسبقة لوزير الداخلية",
+                                   "approbation préalable du ministre de l'Intérieur",
                                    "prior approval of the Minister of the Interior"),
     "wali_approval": ("مصادقة الوالي", "approbation du wali", "wali's approval"),
     "foreign_affairs_opinion": ("رأي وزارة الشؤون الخارجية", "avis du ministère des Affaires étrangères",
@@ -198,7 +199,8 @@ MESSAGES: dict[str, _T] = {
     "unverified_warning": ("تنبيه: هذه القاعدة غير متحقق منها في النص الرسمي",
                            "Attention : règle non vérifiée sur le texte officiel",
                            "Warning: this rule has not been checked against the official text"),
-    "lint_ok": ("القواعد سليمة: {rules} قاعدة في {files} ملفات", "Règles valides : {rules} règles dans {files} fichiers",
+    "lint_ok": ("القواعد سليمة: {rules} قاعدة في {files} ملفات",
+                "Règles valides : {rules} règles dans {files} fichiers",
                 "Rulebook is clean: {rules} rules in {files} files"),
     "errors_in": ("{n} خطأ", "{n} erreur(s)", "{n} error(s)"),
 }
@@ -264,8 +266,8 @@ def text(key: str, lang: str, **params: Any) -> str:
 def problem_text(code: str, english: str, params: Mapping[str, Any], lang: str) -> str:
     """A located problem's message in ``lang`` (English library message as the last resort)."""
     entry = PROBLEMS.get(code)
-    if entry is None or lang == "en" and code.startswith("pydantic:") and code not in (
-            "pydantic:enum", "pydantic:extra_forbidden"):
+    if entry is None or (lang == "en" and code.startswith("pydantic:") and code not in (
+            "pydantic:enum", "pydantic:extra_forbidden")):
         message = english
     else:
         try:

@@ -17,7 +17,7 @@ from .conclusions import Conclusion
 from .conditions import FIELDS, Atom, Conjunction
 from .facts import Facts
 from .model import Agreement
-from .rulebook import CompiledRule, Rulebook
+from .rulebook import CompiledRule, Requirement, Rulebook
 from .vocab import FindingKind, Severity, Status, Verdict
 
 REPORT_SCHEMA = "coopcheck/report/v1"
@@ -90,7 +90,7 @@ class PlanStep:
     status: str          # done | deemed | missing | pending | refused | late | premature | unknown
     rules: tuple[str, ...]
     due: date | None
-    date: date | None = None
+    obtained: date | None = None
     lawful_from: date | None = None
 
 
@@ -198,6 +198,16 @@ def _rule_findings(
     if req is None:
         return findings, plan
 
+    return findings + _approval_findings(req, by_kind, agreement, base, rule.id, plan), plan
+
+
+def _approval_findings(req: Requirement, by_kind: dict[str, list[Conclusion]], agreement: Agreement,
+                       base: dict[str, Any], rule_id: str, plan: list[PlanStep]) -> list[Finding]:
+    """Findings and the plan step of one required approval, from the engine's status conclusions."""
+    findings: list[Finding] = []
+    party = base["party"]
+    due = base["due"]
+
     def ref(c: Conclusion) -> str:
         a = agreement.approvals[c.approval]
         return a.reference or f"approvals.{c.approval}"
@@ -239,9 +249,9 @@ def _rule_findings(
         if "missing" in by_kind:
             status = "missing"
             findings.append(Finding(FindingKind.missing_approval, **base))
-    plan.append(PlanStep(req.step, req.approval.value, party, req.authority.value, status, (rule.id,),
+    plan.append(PlanStep(req.step, req.approval.value, party, req.authority.value, status, (rule_id,),
                          due, obtained, lawful))
-    return findings, plan
+    return findings
 
 
 def _scope_findings(agreement: Agreement, facts: Facts, rulebook: Rulebook, as_of: date) -> list[Finding]:
@@ -334,7 +344,7 @@ def _merge_plan(steps: list[PlanStep]) -> tuple[PlanStep, ...]:
         worst = min(old.status, s.status, key=_PLAN_PRIORITY.index)
         merged[key] = PlanStep(min(old.step, s.step), s.approval, s.party, old.authority, worst,
                                tuple(sorted(set(old.rules + s.rules))), old.due,
-                               old.date or s.date, old.lawful_from or s.lawful_from)
+                               old.obtained or s.obtained, old.lawful_from or s.lawful_from)
     ordered = sorted(merged.values(), key=lambda s: (s.step, s.party, s.approval))
     return tuple(ordered)
 

@@ -53,7 +53,7 @@ def as_dict(report: Report, lang: str) -> dict[str, Any]:
         "findings": [_finding(report, f, lang) for f in report.findings],
         "plan": [
             {"step": i, "approval": s.approval, "party": s.party, "authority": s.authority, "status": s.status,
-             "due": s.due.isoformat() if s.due else None, "date": s.date.isoformat() if s.date else None,
+             "due": s.due.isoformat() if s.due else None, "date": s.obtained.isoformat() if s.obtained else None,
              "lawful_from": s.lawful_from.isoformat() if s.lawful_from else None, "rules": list(s.rules)}
             for i, s in enumerate(report.plan, start=1)
         ],

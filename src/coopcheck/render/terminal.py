@@ -92,7 +92,7 @@ def render(report: Report, lang: str, console: Console) -> None:
         for col in ("step", "approval", "authority", "party", "status", "date"):
             table.add_column(i18n.text(col, lang))
         for n, s in enumerate(report.plan, start=1):
-            when = s.date or s.lawful_from or s.due
+            when = s.obtained or s.lawful_from or s.due
             table.add_row(str(n), iso(i18n.word(s.approval, lang)), iso(i18n.word(s.authority, lang)),
                           iso(party_name(report, s.party, lang)),
                           Text(iso(i18n.word(s.status, lang)), style=_STATUS_STYLE.get(s.status, "")),
