@@ -1,0 +1,159 @@
+"""The rule-file linter: each kind of broken rule file is refused with file:line:col."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from ruamel.yaml import YAML
+
+from coopcheck.cli import main
+from coopcheck.errors import RulebookError
+from coopcheck.rulebook import load_rulebook
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE = ROOT / "rules" / "ma" / "ol-112-14.yaml"
+
+
+def _write(tmp_path: Path, text: str, name: str = "x.yaml") -> Path:
+    (tmp_path / "ma").mkdir(exist_ok=True)
+    path = tmp_path / "ma" / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _mutate(tmp_path: Path, old: str, new: str, count: int = 1) -> Path:
+    text = SOURCE.read_text(encoding="utf-8")
+    assert old in text, old
+    return _write(tmp_path, text.replace(old, new, count))
+
+
+def _problems(tmp_path: Path) -> list[str]:
+    with pytest.raises(RulebookError) as info:
+        load_rulebook(tmp_path)
+    return [f"{Path(p.path).name}:{p.line}:{p.column}: {p.field}: {p.english}" for p in info.value.problems]
+
+
+def _line_of(path: Path, needle: str, nth: int = 1) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    hits = [i + 1 for i, line in enumerate(lines) if needle in line]
+    return hits[nth - 1]
+
+
+def test_the_project_rulebook_is_clean() -> None:
+    rb = load_rulebook()
+    assert len(rb.rules) >= 16
+    assert {i.id for i in rb.instruments} >= {"MA-OL-112-14", "DZ-D-17-329", "DZ-L-11-10", "DZ-L-12-07"}
+    assert rb.digest.startswith("sha256:")
+
+
+def test_every_rule_quotes_its_article_and_cites_a_source() -> None:
+    for r in load_rulebook().rules:
+        assert r.rule.text.ar or r.rule.text.fr, r.id
+        assert r.rule.article.strip(), r.id
+        assert r.source.url.startswith("http"), r.id
+        for lang in ("ar", "fr", "en"):
+            assert getattr(r.rule.summary, lang) and getattr(r.rule.remedy, lang), (r.id, lang)
+
+
+def test_misspelt_approval_kind_is_refused_with_suggestion(tmp_path: Path) -> None:
+    path = _mutate(tmp_path, "approval: council_deliberation\n      authority: council",
+                   "approval: council_deliberations\n      authority: council")
+    problems = _problems(tmp_path)
+    line = _line_of(path, "council_deliberations")
+    assert any(p.startswith(f"x.yaml:{line}:") and "requires.approval" in p for p in problems), problems
+    with pytest.raises(RulebookError) as info:
+        load_rulebook(tmp_path)
+    assert info.value.problems[0].params.get("suggestion") == "council_deliberation"
+
+
+def test_unknown_condition_field_is_refused_with_suggestion(tmp_path: Path) -> None:
+    path = _mutate(tmp_path, "agreement.kind: network_membership", "agreement.knd: network_membership")
+    problems = _problems(tmp_path)
+    line = _line_of(path, "agreement.knd")
+    assert any(f"x.yaml:{line}:" in p and "unknown field 'agreement.knd'" in p and "agreement.kind" in p
+               for p in problems), problems
+
+
+def test_unknown_vocabulary_in_condition_is_refused(tmp_path: Path) -> None:
+    _mutate(tmp_path, "agreement.kind: network_membership", "agreement.kind: network-membership")
+    problems = _problems(tmp_path)
+    assert any("network-membership" in p and "did you mean 'network_membership'" in p for p in problems), problems
+
+
+def test_duplicate_rule_id_is_refused(tmp_path: Path) -> None:
+    path = _mutate(tmp_path, "id: MA-112-14-94-organisations-council", "id: MA-112-14-94-twinning-council")
+    problems = _problems(tmp_path)
+    line = _line_of(path, "id: MA-112-14-94-twinning-council", 2)
+    assert any(p.startswith(f"x.yaml:{line}:") and "also used" in p for p in problems), problems
+
+
+def test_duplicate_instrument_across_files_is_refused(tmp_path: Path) -> None:
+    _write(tmp_path, SOURCE.read_text(encoding="utf-8"), "a.yaml")
+    _write(tmp_path, SOURCE.read_text(encoding="utf-8"), "b.yaml")
+    assert any("instrument MA-OL-112-14 is also defined" in p for p in _problems(tmp_path))
+
+
+def test_condition_that_can_never_hold_is_refused(tmp_path: Path) -> None:
+    _mutate(tmp_path, "      agreement.kind: network_membership\n",
+            "      agreement.kind: network_membership\n      all:\n        - agreement.kind: twinning\n")
+    problems = _problems(tmp_path)
+    assert any("can never hold" in p for p in problems), problems
+
+
+def test_missing_quote_is_refused(tmp_path: Path) -> None:
+    data = YAML(typ="rt").load(SOURCE.read_text(encoding="utf-8"))
+    data["rules"][0]["text"] = {"en": "an English paraphrase only"}
+    path = tmp_path / "ma"
+    path.mkdir()
+    with (path / "x.yaml").open("w", encoding="utf-8") as handle:
+        YAML(typ="rt").dump(data, handle)
+    assert any("original language" in p for p in _problems(tmp_path))
+
+
+def test_unverified_rule_must_say_why(tmp_path: Path) -> None:
+    _mutate(tmp_path, "    paragraph: \"2\"\n    status: verified", "    paragraph: \"2\"\n    status: unverified")
+    assert any("says in 'note' why" in p for p in _problems(tmp_path))
+
+
+def test_rule_with_two_effects_is_refused(tmp_path: Path) -> None:
+    _mutate(tmp_path, "    requires_clauses: [resources]",
+            "    requires_clauses: [resources]\n    forbids:\n      what: {en: x}")
+    assert any("exactly one effect" in p for p in _problems(tmp_path))
+
+
+def test_partner_field_outside_some_partner_is_refused(tmp_path: Path) -> None:
+    _mutate(tmp_path, "      agreement.kind: network_membership", "      partner.type: network")
+    assert any("only be tested inside some_partner" in p for p in _problems(tmp_path))
+
+
+def test_durable_limit_on_rules_per_fact_is_enforced(tmp_path: Path) -> None:
+    """65 engine rules matching one fact crash durable-rules (error 303): the linter stops it first."""
+    data = YAML(typ="rt").load(SOURCE.read_text(encoding="utf-8"))
+    template = data["rules"][3]  # organisations-council: one alternative, one engine rule
+    from copy import deepcopy
+
+    for n in range(60):
+        extra = deepcopy(template)
+        extra["id"] = f"MA-112-14-94-copy-{n}"
+        data["rules"].append(extra)
+    (tmp_path / "ma").mkdir()
+    with (tmp_path / "ma" / "x.yaml").open("w", encoding="utf-8") as handle:
+        YAML(typ="rt").dump(data, handle)
+    assert any("durable-rules fails past 64" in p for p in _problems(tmp_path))
+
+
+def test_lint_command_reports_file_line_col_and_exits_2(tmp_path: Path) -> None:
+    path = _mutate(tmp_path, "authority: governor\n      step: 2", "authority: govrnor\n      step: 2")
+    result = CliRunner().invoke(main, ["rules", "lint", "--rules", str(tmp_path), "--lang", "en"])
+    assert result.exit_code == 2
+    line = _line_of(path, "govrnor")
+    assert f"x.yaml:{line}:" in result.output and "did you mean 'governor'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_yaml_syntax_error_in_rule_file(tmp_path: Path) -> None:
+    _write(tmp_path, "schema: coopcheck/rules/v1\ninstrument: [unclosed\n")
+    problems = _problems(tmp_path)
+    assert problems and problems[0].startswith("x.yaml:3:")
