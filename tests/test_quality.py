@@ -54,3 +54,13 @@ def test_only_the_engine_imports_durable() -> None:
     offenders = [p.name for p in (ROOT / "src" / "coopcheck").rglob("*.py")
                  if p.name != "engine.py" and "durable" in _imports(p)]
     assert offenders == []
+
+
+def test_committed_json_schema_matches_the_model() -> None:
+    """agreement.schema.json (referenced by fixtures for editor completion) is regenerated, not edited."""
+    import json
+
+    from coopcheck.model import json_schema
+
+    committed = json.loads((ROOT / "agreement.schema.json").read_text(encoding="utf-8"))
+    assert committed == json_schema(), "regenerate: python -c 'from coopcheck.model import json_schema ...'"

@@ -18,6 +18,7 @@ import click
 from . import __version__, i18n
 from .errors import (
     EXIT_COMPLIANT,
+    EXIT_ENGINE,
     EXIT_INCOMPLETE,
     EXIT_NON_COMPLIANT,
     CoopcheckError,
@@ -74,7 +75,23 @@ rules_option = click.option("--rules", "rules_dir", type=click.Path(file_okay=Fa
                             help="Rules directory (default: the project's rules/).")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Turns an unexpected exception into one line and exit 4 (set COOPCHECK_DEBUG=1 for the trace)."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
+            raise
+        except Exception as exc:
+            if os.environ.get("COOPCHECK_DEBUG"):
+                raise
+            click.echo(f"coopcheck: internal error: {type(exc).__name__}: {exc} "
+                       "(please report it; COOPCHECK_DEBUG=1 shows the trace)", err=True)
+            sys.exit(EXIT_ENGINE)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="coopcheck")
 def main() -> None:
     """Check a decentralized-cooperation agreement against the law before it is signed."""

@@ -169,3 +169,11 @@ def check_references(data: Any) -> list[tuple[tuple[int | str, ...], str, str, d
                 if hasattr(item, "get"):
                     ref((key, i, attr), item.get(attr))
     return out
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the agreement contract, for editors (``agreement.schema.json``)."""
+    schema = Agreement.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = AGREEMENT_SCHEMA
+    return schema
