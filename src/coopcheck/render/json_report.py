@@ -35,7 +35,7 @@ def _finding(report: Report, f: Finding, lang: str) -> dict[str, Any]:
         c = f.citation
         out["citation"] = {"instrument": c.instrument, "article": c.article, "paragraph": c.paragraph,
                            "status": c.status.value, "text": dict(c.text), "source": c.source}
-    out["because"] = because_lines(f, lang)
+    out["because"] = because_lines(report, f, lang)
     if f.remedy:
         out["remedy"] = dict(f.remedy)
     if f.kind.value == "unverified_basis" and f.detail:

@@ -49,7 +49,7 @@ def _card(report: Report, f: Finding, lang: str) -> Panel:
         for quote in c.text.values():
             lines.append(Text(iso(f"« {quote} »"), style="italic"))
         lines.append(Text(f"{i18n.text('source', lang)}: {c.source}", style="dim"))
-    reasons = because_lines(f, lang)
+    reasons = because_lines(report, f, lang)
     if reasons:
         lines.append(Text(i18n.text("because", lang) + ":", style="bold"))
         lines.extend(Text(iso(f"  • {r}")) for r in reasons)

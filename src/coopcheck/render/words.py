@@ -23,10 +23,12 @@ def value_label(value: Any, lang: str) -> str:
     return i18n.word(str(value), lang)
 
 
-def because_lines(finding: Finding, lang: str) -> list[str]:
+def because_lines(report: Report, finding: Finding, lang: str) -> list[str]:
     lines = []
     for key, params in finding.because:
         shown = dict(params)
+        if shown.get("party"):
+            shown["party"] = party_name(report, shown["party"], lang)
         if "field" in shown:
             shown["field"] = i18n.field(shown["field"], lang)
         if "value" in shown:
