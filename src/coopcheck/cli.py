@@ -7,6 +7,7 @@ package's own (``errors``): each knows its exit code; this module only words and
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 import tempfile
@@ -130,7 +131,7 @@ def check(agreement: Path, fmt: str, lang: str | None, as_of: date | None, subje
             from .render import terminal
 
             if output:
-                console = Console(record=True, width=100, file=open(os.devnull, "w"))  # noqa: SIM115
+                console = Console(record=True, width=100, file=io.StringIO())
                 terminal.render(report, lang, console)
                 _write(output, console.export_text(), [agreement], force)
             else:

@@ -184,9 +184,13 @@ MESSAGES: dict[str, _T] = {
         "Aucune règle encodée pour {country} au {date} (les règles encodées s'appliquent à partir du {from})",
         "No rules encoded for {country} on {date} (the encoded rules apply from {from})"),
     "msg.out_of_scope.no_instrument": (
-        "لا يوجد نص مرمز يحكم {type} ({level}) في {country}",
-        "Aucun texte encodé ne régit une {type} ({level}) en {country}",
-        "No encoded instrument governs a {type} ({level}) in {country}"),
+        "لا يوجد نص مرمز يحكم هذا الطرف ({type}، {level}) في {country}؛ لم يتم فحصه",
+        "Aucun texte encodé ne régit cette partie ({type}, {level}) en {country} ; elle n'est pas contrôlée",
+        "No encoded instrument governs this party ({type}, {level}) in {country}; it is not checked"),
+    "msg.out_of_scope.no_rule": (
+        "لا توجد قاعدة مرمزة تغطي هذه الاتفاقية ({kind}) بالنسبة لـ {party}؛ يجب فحصها يدويا",
+        "Aucune règle encodée ne couvre cette convention ({kind}) pour {party} ; à vérifier à la main",
+        "No encoded rule covers this agreement ({kind}) for {party}; check it by hand"),
     "msg.out_of_scope.no_subject": ("لا يوجد طرف له قواعد مرمزة", "Aucune partie n'a de règles encodées",
                                     "No party has encoded rules"),
     "because.field": ("{party}: {field} = {value}", "{party} : {field} = {value}", "{party}: {field} = {value}"),
@@ -196,6 +200,7 @@ MESSAGES: dict[str, _T] = {
     "because.no_instrument": ("{country} / {type} / {level}", "{country} / {type} / {level}",
                               "{country} / {type} / {level}"),
     "because.no_subject": ("", "", ""),
+    "because.no_rule": ("{kind}", "{kind}", "{kind}"),
     "unverified_warning": ("تنبيه: هذه القاعدة غير متحقق منها في النص الرسمي",
                            "Attention : règle non vérifiée sur le texte officiel",
                            "Warning: this rule has not been checked against the official text"),
@@ -208,8 +213,8 @@ MESSAGES: dict[str, _T] = {
 PROBLEMS: dict[str, _T] = {
     "pydantic:missing": ("حقل إلزامي ناقص", "champ obligatoire manquant", "required field missing"),
     "pydantic:extra_forbidden": ("حقل غير معروف", "champ inconnu", "unknown field"),
-    "pydantic:enum": ("قيمة غير مقبولة؛ القيم المقبولة: {expected}", "valeur non admise ; valeurs admises : {expected}",
-                      "value not allowed; allowed: {expected}"),
+    "pydantic:enum": ("قيمة غير مقبولة؛ القيم المقبولة: {choices}", "valeur non admise ; valeurs admises : {choices}",
+                      "value not allowed; allowed: {choices}"),
     "pydantic:literal_error": ("قيمة غير مقبولة؛ المتوقع: {expected}", "valeur non admise ; attendu : {expected}",
                                "value not allowed; expected: {expected}"),
     "pydantic:date_from_datetime_parsing": ("تاريخ غير موجود أو غير صحيح", "date inexistante ou invalide",
@@ -235,8 +240,11 @@ PROBLEMS: dict[str, _T] = {
     "file.not_mapping": ("يجب أن يكون الملف مجموعة حقول، لا قائمة ولا قيمة واحدة",
                          "le fichier doit être un ensemble de champs, pas une liste ni une valeur",
                          "the file must be a mapping of fields, not a list or a single value"),
-    "yaml.syntax": ("خطأ في صيغة YAML", "erreur de syntaxe YAML", "YAML syntax error"),
-    "yaml.duplicate_key": ("حقل مكرر", "clé en double", "duplicate key"),
+    "yaml.syntax": ("خطأ في الصيغة: {detail}", "erreur de syntaxe : {detail}", "syntax error: {detail}"),
+    "yaml.tab": ("حرف جدولة (TAB) في المسافة البادئة؛ استعملوا المسافات",
+                 "tabulation (TAB) dans l'indentation ; utiliser des espaces",
+                 "a tab character (TAB) in the indentation; indent with spaces"),
+    "yaml.duplicate_key": ("الحقل '{key}' مكرر", "clé '{key}' en double", "duplicate key '{key}'"),
 }
 
 DID_YOU_MEAN: _T = ("هل تقصد '{suggestion}'؟", "vouliez-vous dire '{suggestion}' ?", "did you mean '{suggestion}'?")

@@ -293,7 +293,13 @@ def build_report(
     subjects: list[str] = []
     for facts, conclusions in evaluations:
         subjects.append(facts.subject)
-        findings.extend(_scope_findings(agreement, facts, rulebook, as_of))
+        scope = _scope_findings(agreement, facts, rulebook, as_of)
+        findings.extend(scope)
+        if not scope and not any(c.kind in ("applies", "possible") for c in conclusions):
+            # an instrument governs the party but none of its encoded rules covers this agreement:
+            # saying "compliant" would pass it silently
+            findings.append(Finding(FindingKind.out_of_scope, party=facts.subject, detail="no_rule",
+                                    because=(("because.no_rule", {"kind": agreement.kind.value}),)))
         by_rule: dict[str, list[Conclusion]] = {}
         for c in conclusions:
             by_rule.setdefault(c.rule, []).append(c)

@@ -10,6 +10,7 @@ ValueError). JSON is read by the same parser: it is YAML 1.2 and keeps the posit
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
@@ -68,13 +69,19 @@ def read_document(path: Path, error: type[LocatedError]) -> Any:
     except DuplicateKeyError as exc:
         mark = exc.problem_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise error([_problem(name, line, col, "<yaml>", "yaml.duplicate_key",
-                              str(exc.problem or "duplicate key"))]) from None
+        found = re.search(r'duplicate key "([^"]*)"', str(exc.problem or ""))
+        key = found.group(1) if found else "?"
+        raise error([_problem(name, line, col, key, "yaml.duplicate_key", f"duplicate key '{key}'",
+                              key=key)]) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise error([_problem(name, line, col, "<yaml>", "yaml.syntax",
-                              str(exc.problem or exc.context or "YAML syntax error"))]) from None
+        detail = str(exc.problem or exc.context or "syntax error")
+        if "'\\t'" in detail or "\t" in detail:  # ruamel spells the tab character '\t'
+            raise error([_problem(name, line, col, "<yaml>", "yaml.tab",
+                                  f"a TAB character in the indentation ({detail})")]) from None
+        raise error([_problem(name, line, col, "<yaml>", "yaml.syntax", f"syntax error: {detail}",
+                              detail=detail)]) from None
     except (YAMLError, RecursionError, ValueError) as exc:
         raise error([_problem(name, 0, 0, "<yaml>", "yaml.syntax", str(exc))]) from None
     if data is None:
@@ -85,18 +92,21 @@ def read_document(path: Path, error: type[LocatedError]) -> Any:
     return data
 
 
-def locate(root: Any, loc: Sequence[int | str]) -> tuple[int, int]:
+def locate(root: Any, loc: Sequence[int | str], at_key: bool = False) -> tuple[int, int]:
     """Line and column (1-based) of the node a pydantic ``loc`` points at.
 
     A missing key points at its parent mapping; path parts that are not keys (a discriminator
-    tag, a validator name) are skipped.
+    tag, a validator name) are skipped. ``at_key``: point at the last key itself rather than at
+    its value (an unknown field: the key is what is wrong).
     """
     node: Any = root
     pos: tuple[int, int] = (root.lc.line, root.lc.col) if hasattr(root, "lc") else (0, 0)
-    for part in loc:
+    for i, part in enumerate(loc):
         if isinstance(node, CommentedMap) and part in node:
             child = node[part]
-            pos = node.lc.key(part) if isinstance(child, CommentedMap | CommentedSeq) else node.lc.value(part)
+            last_key = at_key and i == len(loc) - 1
+            scalar = not isinstance(child, CommentedMap | CommentedSeq)
+            pos = node.lc.value(part) if scalar and not last_key else node.lc.key(part)
             node = child
         elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
             pos = node.lc.item(part)
@@ -159,11 +169,13 @@ def validation_problems(
     problems = []
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
-        line, col = locate(data, loc)
+        line, col = locate(data, loc, at_key=err["type"] == "extra_forbidden")
         params: dict[str, Any] = {k: v for k, v in (err.get("ctx") or {}).items() if isinstance(v, str | int)}
         params["input"] = err.get("input") if isinstance(err.get("input"), str | int | bool) else None
         if err["type"] == "enum":
-            hint = suggest(err.get("input"), _enum_choices(model, loc))
+            choices = _enum_choices(model, loc)
+            params["choices"] = ", ".join(choices) if choices else str(params.get("expected", ""))
+            hint = suggest(err.get("input"), choices)
             if hint:
                 params["suggestion"] = hint
         elif err["type"] == "extra_forbidden" and loc:

@@ -33,9 +33,9 @@ def because_lines(report: Report, finding: Finding, lang: str) -> list[str]:
             shown["field"] = i18n.field(shown["field"], lang)
         if "value" in shown:
             shown["value"] = value_label(shown["value"], lang)
-        for k in ("type", "level"):
+        for k in ("type", "level", "kind"):
             if k in shown:
-                shown[k] = value_label(shown[k], lang)
+                shown[k] = value_label(shown[k], lang) if shown[k] is not None else "—"
         line = i18n.text(key, lang, **shown) if shown else i18n.text(key, lang)
         if line:
             lines.append(line)
@@ -62,9 +62,9 @@ def message(report: Report, f: Finding, lang: str) -> str:
         p["what"] = what.what.pick(lang) if what else ""
     if kind == "out_of_scope":
         params = dict(f.because[0][1]) if f.because else {}
-        for k in ("type", "level"):
+        for k in ("type", "level", "kind"):
             if k in params:
-                params[k] = value_label(params[k], lang)
+                params[k] = value_label(params[k], lang) if params[k] is not None else "—"
         params.setdefault("party", p["party"])
         params["party"] = p["party"] or params.get("party", "")
         return i18n.text(f"msg.out_of_scope.{f.detail}", lang, **params)

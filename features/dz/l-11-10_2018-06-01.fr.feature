@@ -1,0 +1,41 @@
+# language: fr
+@french @DZ-L-11-10 @unverified
+Fonctionnalité: Approbation par le wali de la délibération communale de jumelage (loi 11-10 relative à la commune)
+  Loi n° 11-10 du 22 juin 2011 relative à la commune. Article non identifié (probablement l'article 57),
+  texte non lu : la lecture retenue est que la délibération de l'APC sur une convention de jumelage n'est
+  exécutoire qu'après approbation du wali.
+
+  Contexte:
+    Étant donné que l'on lit la loi 11-10 à la date du 2018-06-01
+
+  @art-unidentified
+  Scénario: Loi 11-10 (article non identifié) : la délibération communale sur un jumelage avec une collectivité étrangère requiert l'approbation du wali
+    Soit une convention du type "jumelage" entre les parties suivantes :
+      | id          | pays | type                      | niveau  |
+      | tlemcen     | DZ   | collectivité territoriale | commune |
+      | montpellier | FR   | collectivité territoriale | commune |
+    Quand la convention est vérifiée
+    Alors il manque "approbation du wali" selon la loi 11-10
+    Et le rapport signale que le fondement juridique n'est pas vérifié
+
+  @art-unidentified
+  Scénario: Loi 11-10 (article non identifié) : une convention de coopération qui n'est pas un jumelage ne requiert pas à ce titre l'approbation du wali
+    Soit une convention du type "coopération" entre les parties suivantes :
+      | id          | pays | type                      | niveau  |
+      | tlemcen     | DZ   | collectivité territoriale | commune |
+      | montpellier | FR   | collectivité territoriale | commune |
+    Quand la convention est vérifiée
+    Alors la convention ne requiert pas "approbation du wali"
+
+  @art-unidentified
+  Scénario: Loi 11-10 (article non identifié) : l'approbation du wali avant la signature satisfait l'exigence
+    Soit une convention du type "jumelage" entre les parties suivantes :
+      | id          | pays | type                      | niveau  |
+      | tlemcen     | DZ   | collectivité territoriale | commune |
+      | montpellier | FR   | collectivité territoriale | commune |
+    Et les approbations suivantes :
+      | type                | date       | résultat  |
+      | approbation du wali | 2018-05-15 | favorable |
+    Quand la convention est vérifiée
+    Alors il ne manque pas "approbation du wali"
+    Et l'état de "approbation du wali" dans le plan des approbations est "accomplie"
