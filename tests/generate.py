@@ -62,10 +62,12 @@ def random_agreement(rng: random.Random, n: int) -> Agreement:
         kind = rng.choice([ApprovalKind.council_deliberation.value] * 3 + [k.value for k in ApprovalKind])
         approval: dict[str, Any] = {"kind": kind, "of": "s" if rng.random() < 0.9 else parties[-1]["id"],
                                     "outcome": rng.choice([Outcome.approved.value] * 3 + [o.value for o in Outcome])}
+        adopted = signing + timedelta(days=rng.randint(-90, 20))
         if rng.random() < 0.85:
-            approval["date"] = (signing + timedelta(days=rng.randint(-90, 20))).isoformat()
-        if rng.random() < 0.7:
-            approval["received"] = (signing + timedelta(days=rng.randint(-60, 5))).isoformat()
+            approval["date"] = adopted.isoformat()
+        if rng.random() < 0.7:   # received after adoption (the model refuses the opposite)
+            received = signing + timedelta(days=rng.randint(-60, 5))
+            approval["received"] = max(received, adopted if "date" in approval else received).isoformat()
         approvals.append(approval)
     data["approvals"] = approvals
     return Agreement.model_validate(data)

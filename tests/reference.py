@@ -99,16 +99,18 @@ def _approval_status(rule_id: str, req: dict[str, Any], due: int,
         if not same:
             out.add(Conclusion("missing", rule_id))
         return out
-    if any(a["outcome"] != "pending" for a in same):
-        return out  # a decided visa: handled above
+    # silence counts once the period has run; a later or undated explicit approval does not undo
+    # it, a refusal does
+    if any(a["outcome"] == "refused" for a in same):
+        return out
     latest = due - deemed.days - 1
     delibs = [a for a in approvals if a["kind"] == deemed.from_.approval.value and a["outcome"] == "approved"]
     timely = [d for d in delibs if "received" in d and d["received"] <= latest]
-    if not delibs:
+    if not delibs and not approved:
         out.add(Conclusion("missing", rule_id))
     for d in timely:
         out.add(Conclusion("deemed", rule_id, approval=d["n"]))
-    if not timely:
+    if not timely and not in_time:
         for d in delibs:
             if "received" not in d:
                 out.add(Conclusion("no_receipt", rule_id, approval=d["n"]))

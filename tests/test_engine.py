@@ -55,7 +55,7 @@ def conclusions(rb: Rulebook, ag: Agreement, rule: str) -> list[Conclusion]:
 
 
 def deliberation(received: str, **extra: Any) -> dict[str, Any]:
-    return {"kind": "council_deliberation", "of": "rabat", "date": "2020-05-01", "received": received, **extra}
+    return {"kind": "council_deliberation", "of": "rabat", "date": "2019-12-01", "received": received, **extra}
 
 
 def test_visa_deemed_when_20_days_ran_before_signing(rulebook: Rulebook) -> None:

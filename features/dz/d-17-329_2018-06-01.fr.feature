@@ -31,8 +31,7 @@ Fonctionnalité: Coopération décentralisée entre collectivités territoriales
     Quand la convention est vérifiée
     Alors la convention n'est pas interdite selon le décret exécutif 17-329
 
-  # Anomalie connue (xfail) : le décret ne régit que les relations avec des collectivités étrangères ; la règle interdit aussi un partenariat avec un établissement public algérien.
-  @art-definition @xfail
+  @art-definition
   Scénario: Décret exécutif 17-329 (définition, article non identifié) : un partenariat avec un établissement public algérien sort du champ du décret et n'est pas interdit par lui
     Soit une convention du type "partenariat" entre les parties suivantes :
       | id      | pays | type                      | niveau  |

@@ -204,8 +204,7 @@ Fonctionnalité: Coopération internationale décentralisée des préfectures et
     Alors il ne manque pas "délibération du conseil"
     Et le verdict est "conforme"
 
-  # Anomalie connue (xfail) : l'État marocain relève du « secteur public » ; la règle exclut tout État, étranger ou national.
-  @art-94 @xfail
+  @art-94
   Scénario: Article 94 de la loi organique 112-14 : une convention de partenariat avec l'État (secteur public) est soumise à la délibération du conseil
     Soit une convention du type "partenariat" entre les parties suivantes :
       | id    | pays | type                      | niveau     |
@@ -214,8 +213,7 @@ Fonctionnalité: Coopération internationale décentralisée des préfectures et
     Quand la convention est vérifiée
     Alors il manque "délibération du conseil" selon l'article 94
 
-  # Anomalie connue (xfail) : une convention de financement avec une collectivité n'est soumise à aucune délibération, contrairement à la note de la règle elle-même.
-  @art-94 @xfail
+  @art-94
   Scénario: Article 94 de la loi organique 112-14 : une convention de financement avec une collectivité étrangère est soumise à la délibération du conseil
     Soit une convention du type "financement" entre les parties suivantes :
       | id        | pays | type                      | niveau     |
@@ -353,8 +351,7 @@ Fonctionnalité: Coopération internationale décentralisée des préfectures et
     Alors il ne manque pas "visa"
     Et l'état de "visa" dans le plan des approbations est "accomplie"
 
-  # Anomalie connue (xfail) : le délai expiré avant la signature, un visa exprès postérieur ne rend pas la signature tardive.
-  @art-109 @xfail
+  @art-109
   Scénario: Article 109 de la loi organique 112-14 : un visa exprès après la signature n'efface pas le visa tacite acquis avant elle
     Soit une convention du type "jumelage" entre les parties suivantes :
       | id        | pays | type                      | niveau     |

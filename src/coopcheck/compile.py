@@ -132,6 +132,7 @@ def _generic_rules(record: Record) -> dict[str, dict[str, Any]]:
     approved = {"outcome": "approved"}
     in_time = {"$lte": {"date": {"rq": "due"}}}
     decided = {"$neq": {"outcome": "pending"}}
+    refused = {"outcome": "refused"}
     received_in_time = {"$lte": {"received": {"rq": "dlatest"}}}
 
     def found(kind: str, with_day: str | None = None) -> Callable[[Any], None]:
@@ -153,21 +154,25 @@ def _generic_rules(record: Record) -> dict[str, dict[str, Any]]:
                            ap("ok", [same, approved, in_time], True)], "run": found("late", "date")},
         "G_undated": {"all": [ev, rq(), ap("ap", [same, approved, {"$nex": {"date": 1}}]),
                               ap("ok", [same, approved, in_time], True)], "run": found("undated")},
-        "G_refused": {"all": [ev, rq(), ap("ap", [same, {"outcome": "refused"}]),
+        "G_refused": {"all": [ev, rq(), ap("ap", [same, refused]),
                               ap("ok", [same, approved], True)], "run": found("refused")},
         "G_pending": {"all": [ev, rq([{"deemed": False}]), ap("ap", [same, {"outcome": "pending"}]),
                               ap("ok", [same, approved], True),
-                              ap("rf", [same, {"outcome": "refused"}], True)], "run": found("pending")},
+                              ap("rf", [same, refused], True)], "run": found("pending")},
         "G_missing": {"all": [ev, rq([{"deemed": False}]), ap("ap", [same], True)], "run": missing},
         "G_deemed_missing": {"all": [ev, rq([{"deemed": True}]), ap("ap", [same, decided], True),
                                      ap("dl", [deliberation, approved], True)], "run": missing},
-        "G_deemed": {"all": [ev, rq([{"deemed": True}]), ap("vi", [same, decided], True),
+        # Silence counts as the approval once the period has run: an explicit approval given later
+        # (or undated) does not undo it; only a refusal does.
+        "G_deemed": {"all": [ev, rq([{"deemed": True}]), ap("vi", [same, refused], True),
                              ap("ap", [deliberation, approved, received_in_time])], "run": found("deemed")},
-        "G_premature": {"all": [ev, rq([{"deemed": True}]), ap("vi", [same, decided], True),
+        "G_premature": {"all": [ev, rq([{"deemed": True}]), ap("vi", [same, refused], True),
+                                ap("sv", [same, approved, in_time], True),
                                 ap("ap", [deliberation, approved, {"$gt": {"received": {"rq": "dlatest"}}}]),
                                 ap("ok", [deliberation, approved, received_in_time], True)],
                         "run": found("premature", "lawful")},
-        "G_no_receipt": {"all": [ev, rq([{"deemed": True}]), ap("vi", [same, decided], True),
+        "G_no_receipt": {"all": [ev, rq([{"deemed": True}]), ap("vi", [same, refused], True),
+                                 ap("sv", [same, approved, in_time], True),
                                  ap("ap", [deliberation, approved, {"$nex": {"received": 1}}]),
                                  ap("ok", [deliberation, approved, received_in_time], True)],
                          "run": found("no_receipt")},

@@ -8,12 +8,23 @@ at its own line, instead of one unlocated error from a model validator.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
 import iso3166
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from .vocab import AgreementKind, ApprovalKind, Clause, Level, Outcome, PartyRole, PartyType
 
@@ -27,20 +38,22 @@ def _iso_date(value: Any) -> Any:
     if isinstance(value, date):
         return value
     if not isinstance(value, str) or not _ISO_DATE.match(value.strip()):
-        raise ValueError("expected a date written YYYY-MM-DD")
+        raise PydanticCustomError("iso_date", "expected a date written YYYY-MM-DD")
     return value.strip()
 
 
 def _country(value: str) -> str:
     code = value.strip().upper()
     if len(code) != 2 or code not in iso3166.countries_by_alpha2:
-        raise ValueError(f"'{value}' is not an ISO 3166-1 alpha-2 country code (e.g. MA, DZ, FR)")
+        raise PydanticCustomError(
+            "country_code", "'{value}' is not an ISO 3166-1 alpha-2 country code (e.g. MA, DZ, FR)", {"value": value})
     return code
 
 
 def _identifier(value: str) -> str:
     if not _ID.match(value):
-        raise ValueError("an id is 1-64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit")
+        raise PydanticCustomError("identifier", "an id is 1-64 lower-case letters, digits, '.', '_' or '-', "
+                                  "starting with a letter or digit")
     return value
 
 
@@ -101,6 +114,17 @@ class Approval(_Closed):
     outcome: Outcome = Outcome.approved
     received: IsoDate | None = None
     authority: str | None = None
+
+    @field_validator("received")
+    @classmethod
+    def _received_after_adoption(cls, value: _dt.date | None, info: ValidationInfo) -> _dt.date | None:
+        """A deliberation reaches the control authority after it is adopted, never before."""
+        adopted = info.data.get("date")
+        if value is not None and isinstance(adopted, _dt.date) and value < adopted:
+            raise PydanticCustomError(
+                "received_before_date", "received ({received}) is before the date of the approval ({date})",
+                {"received": value.isoformat(), "date": adopted.isoformat()})
+        return value
 
 
 class Agreement(_Closed):
