@@ -22,7 +22,8 @@ def _party(rng: random.Random, pid: str, country: str | None = None) -> dict[str
         "id": pid,
         "name": {"ar": f"طرف {pid}", "fr": f"Partie {pid}"},
         "country": country or rng.choice(COUNTRIES),
-        "type": rng.choice([PartyType.territorial_collectivity.value] * 4 + [t.value for t in PartyType]),
+        "type": rng.choice([PartyType.territorial_collectivity.value] * 4 + [PartyType.state.value]
+                           + [t.value for t in PartyType]),
     }
     if rng.random() < 0.85:
         party["level"] = rng.choice(["prefecture", "province", "commune", "wilaya", "region",
@@ -34,9 +35,10 @@ def _party(rng: random.Random, pid: str, country: str | None = None) -> dict[str
 
 def random_agreement(rng: random.Random, n: int) -> Agreement:
     subject = _party(rng, "s", rng.choice(["MA", "MA", "DZ", "FR"]))
-    if subject["country"] == "MA" and rng.random() < 0.5:
-        subject["level"] = "prefecture"
-    subject["type"] = PartyType.territorial_collectivity.value if rng.random() < 0.85 else subject["type"]
+    if subject["country"] == "MA" and rng.random() < 0.7:
+        subject["level"] = rng.choice(["prefecture", "prefecture", "province", "region", "commune"])
+    subject["type"] = rng.choice([PartyType.territorial_collectivity.value] * 6
+                                 + [PartyType.grouping_of_collectivities.value, subject["type"]])
     subject.pop("role", None)
     parties = [subject] + [_party(rng, f"p{i}") for i in range(rng.randint(1, 3))]
     signing = date(2010, 1, 1) + timedelta(days=rng.randint(0, 365 * 16))

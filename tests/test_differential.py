@@ -57,7 +57,7 @@ def test_every_rule_fires_and_misses(rulebook: Rulebook) -> None:
     """Each rule of the rulebook applies to some generated agreement and not to others."""
     rng = random.Random(7)
     fired: dict[str, int] = dict.fromkeys((r.id for r in rulebook.rules), 0)
-    total = 1500
+    total = 4000
     for n in range(total):
         ag = random_agreement(rng, n)
         facts = build_facts(ag, "s", law_date(ag, None, date(2026, 11, 23)))

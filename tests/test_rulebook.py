@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -157,3 +158,41 @@ def test_yaml_syntax_error_in_rule_file(tmp_path: Path) -> None:
     _write(tmp_path, "schema: coopcheck/rules/v1\ninstrument: [unclosed\n")
     problems = _problems(tmp_path)
     assert problems and problems[0].startswith("x.yaml:3:")
+
+
+def test_rules_of_exclusive_levels_may_exceed_64_together(tmp_path: Path) -> None:
+    """The per-fact limit counts only rules whose scopes can hold together: 55 prefecture rules and
+    55 commune rules lint, compile and evaluate (durable-rules raises error 303 past 64 rules
+    accepting ONE fact, which never happens here)."""
+    from copy import deepcopy
+
+    from coopcheck.engine import Engine
+    from coopcheck.facts import build_facts
+    from coopcheck.model import Agreement
+
+    base = YAML(typ="rt").load(SOURCE.read_text(encoding="utf-8"))
+    template = base["rules"][3]  # organisations-council: kind network_membership
+    (tmp_path / "ma").mkdir()
+    for level in ("prefecture", "commune"):
+        data = deepcopy(base)
+        data["instrument"]["id"] = f"MA-OL-{level.upper()}-1"
+        data["instrument"]["applies_to"]["subject.level"] = level
+        data["rules"] = []
+        for n in range(55):
+            extra = deepcopy(template)
+            extra["id"] = f"MA-{level}-{n}"
+            data["rules"].append(extra)
+        with (tmp_path / "ma" / f"{level}.yaml").open("w", encoding="utf-8") as handle:
+            YAML(typ="rt").dump(data, handle)
+    rb = load_rulebook(tmp_path)
+    engine = Engine(rb)
+    for level in ("prefecture", "commune"):
+        ag = Agreement.model_validate({
+            "schema": "coopcheck/agreement/v1", "id": "x", "title": {"fr": "x"}, "kind": "network_membership",
+            "signing_date": "2020-01-01", "subject": "a",
+            "parties": [{"id": "a", "name": {"fr": "a"}, "country": "MA", "type": "territorial_collectivity",
+                         "level": level},
+                        {"id": "b", "name": {"fr": "b"}, "country": "FR", "type": "network"}]})
+        applied = [c for c in engine.evaluate(build_facts(ag, "a", date(2020, 1, 1))) if c.kind == "applies"]
+        assert len(applied) == 55
+        assert {c.rule.split("-")[1] for c in applied} == {level}

@@ -91,7 +91,9 @@ class Atom:
         if self.op == "present":
             return (value is not None) is bool(self.value)
         if value is None:
-            return None if self.spec.optional else False
+            # scope atoms (which instrument governs the party, is it in force) are never relaxed:
+            # an unknown scope fact is reported once, by the report's scope check
+            return None if self.may_be_unknown else False
         match self.op:
             case "eq":
                 return bool(value == self.value)
@@ -113,7 +115,7 @@ class Atom:
 
     @property
     def may_be_unknown(self) -> bool:
-        return self.spec.optional and self.op != "present"
+        return self.spec.optional and self.op != "present" and self.origin != "scope"
 
 
 @dataclass(frozen=True)

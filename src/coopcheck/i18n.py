@@ -147,6 +147,11 @@ MESSAGES: dict[str, _T] = {
     "source": ("المصدر", "Source", "Source"),
     "rulebook": ("القواعد", "Règles", "Rulebook"),
     "rules_count": ("{rules} قاعدة", "{rules} règles", "{rules} rules"),
+    "earliest_signing": ("أقرب تاريخ للتوقيع القانوني", "Signature possible au plus tôt le",
+                         "Earliest lawful signing date"),
+    "earliest_unknown": ("غير ممكن حسابه: موافقات ناقصة أو ممنوعة",
+                         "non calculable : approbations manquantes ou refusées",
+                         "cannot be computed: approvals missing, pending or refused"),
     "due": ("قبل", "avant le", "due by"),
     "before_signing": ("قبل التوقيع", "avant la signature", "before signing"),
     "lawful_from": ("التوقيع ممكن ابتداء من {date}", "signature possible à partir du {date}",
@@ -169,6 +174,13 @@ MESSAGES: dict[str, _T] = {
     "msg.missing_clause": ("بند ناقص: {clause}", "Clause manquante : {clause}", "Missing clause: {clause}"),
     "msg.missing_information": ("معلومة ناقصة في الملف: {fields}", "Information manquante dans le fichier : {fields}",
                                 "Missing from the file: {fields}"),
+    "msg.missing_information.scope": (
+        "معلومة ناقصة في الملف: {fields} — بها يتحدد النص القانوني الذي يحكم الطرف "
+        "(مثلا: الجهة 111.14، العمالة أو الإقليم 112.14، الجماعة 113.14)",
+        "Information manquante dans le fichier : {fields} — elle détermine le texte qui régit la partie "
+        "(ex. région 111-14, préfecture ou province 112-14, commune 113-14)",
+        "Missing from the file: {fields} — it decides which law governs the party "
+        "(e.g. region 111-14, prefecture or province 112-14, commune 113-14)"),
     "msg.missing_information.signing_date": (
         "تاريخ التوقيع غير محدد: طبق القانون الجاري به العمل في {as_of} ولا يمكن الحكم على الآجال",
         "Date de signature absente : droit applicable au {as_of}, délais non vérifiables",

@@ -104,6 +104,26 @@ class Report:
     rulebook: Rulebook
 
     @property
+    def earliest_signing(self) -> date | None:
+        """The first day the agreement can lawfully be signed, from the dates in the file.
+
+        None when it cannot be computed: an approval is missing, pending, refused or undated, or
+        the agreement is forbidden. Otherwise the latest of the approvals' dates and of the days
+        from which a silent authority counts as having visaed.
+        """
+        if any(f.kind.value == "prohibited" for f in self.findings):
+            return None
+        days: list[date] = []
+        for s in self.plan:
+            if s.status in ("missing", "pending", "refused", "unknown"):
+                return None
+            day = s.lawful_from if s.status in ("deemed", "premature") else s.obtained
+            if day is None:
+                return None
+            days.append(day)
+        return max(days) if days else None
+
+    @property
     def verdict(self) -> Verdict:
         severities = {f.severity for f in self.findings}
         if Severity.blocking in severities:
@@ -267,16 +287,23 @@ def _scope_findings(agreement: Agreement, facts: Facts, rulebook: Rulebook, as_o
         return [Finding(FindingKind.out_of_scope, party=party.id, detail="not_in_force",
                         because=(("because.not_in_force", {"country": party.country, "date": as_of.isoformat(),
                                                            "from": earliest.isoformat()}),))]
-    from .conditions import normal_form, parse
+    ids = {i.id for i in in_force}
+    scopes = {r.scope for r in rulebook.rules if r.instrument.id in ids}
 
-    verdicts = []
-    for inst in in_force:
-        conj = normal_form(parse(inst.applies_to))[0]
-        verdicts.append([a.test(facts.case.get(a.spec.prop)) for a in conj.case])
-    if any(all(v is True for v in vs) for vs in verdicts):
+    def truth(atom: Atom) -> bool | None:
+        value = facts.case.get(atom.spec.prop)
+        if value is None and atom.spec.optional and atom.op != "present":
+            return None
+        return atom.test(value)
+
+    verdicts = [[(a, truth(a)) for a in scope] for scope in scopes]
+    if any(all(v is True for _, v in vs) for vs in verdicts):
         return []
-    if any(all(v is not False for v in vs) for vs in verdicts):
-        return []  # only unknown facts stand in the way: the rules report them as missing information
+    unknown = sorted({_input_field(a.field, agreement, party.id) for vs in verdicts
+                      if all(v is not False for _, v in vs) for a, v in vs if v is None})
+    if unknown:
+        # which instrument governs the party depends on facts the file leaves out
+        return [Finding(FindingKind.missing_information, party=party.id, fields=tuple(unknown), detail="scope")]
     return [Finding(FindingKind.out_of_scope, party=party.id, detail="no_instrument",
                     because=(("because.no_instrument", {"country": party.country, "type": party.type.value,
                                                         "level": party.level.value if party.level else None}),))]

@@ -114,6 +114,7 @@ class Rule(_Closed):
     source: Source | None = None
     note: str | None = None
     in_force: InForce | None = None
+    applies_to: Any = None   # replaces the instrument's applies_to for this rule (e.g. groupings)
     summary: Text
     remedy: Text
     when: Any
@@ -151,6 +152,7 @@ class CompiledRule:
     instrument: Instrument
     conjunctions: tuple[Conjunction, ...]
     path: str
+    scope: tuple[Atom, ...] = ()
 
     @property
     def id(self) -> str:
@@ -219,22 +221,36 @@ def _problem(path: str, data: Any, loc: Iterable[int | str], code: str, english:
     return Problem(path, line, col, ".".join(map(str, loc)) or "<root>", code, english, params)
 
 
+def scope_atoms(applies_to: Any, where: tuple[int | str, ...], path: str = "", data: Any = None,
+                problems: list[Problem] | None = None) -> list[Atom] | None:
+    """The atoms of an ``applies_to`` (a plain conjunction on subject/agreement), or None if invalid."""
+    try:
+        conj = normal_form(parse(applies_to, where))
+    except ConditionError as exc:
+        if problems is not None:
+            problems.append(_problem(path, data, exc.where or where, "rule.condition", str(exc)))
+        return None
+    if len(conj) != 1 or conj[0].partner is not None:
+        if problems is not None:
+            problems.append(_problem(path, data, where, "rule.scope",
+                                     "applies_to is a plain conjunction of subject.* / agreement.* tests"))
+        return None
+    return [Atom(a.field, a.op, a.value, "scope") for a in conj[0].case]
+
+
 def _compile_file(path: str, data: Any, parsed: RuleFile, problems: list[Problem]) -> list[CompiledRule]:
     inst = parsed.instrument
-    try:
-        scope_tree = parse(inst.applies_to, ("instrument", "applies_to"))
-        scope_conj = normal_form(scope_tree)
-    except ConditionError as exc:
-        problems.append(_problem(path, data, exc.where or ("instrument", "applies_to"), "rule.condition", str(exc)))
+    instrument_scope = scope_atoms(inst.applies_to, ("instrument", "applies_to"), path, data, problems)
+    if instrument_scope is None:
         return []
-    if len(scope_conj) != 1 or scope_conj[0].partner is not None:
-        problems.append(_problem(path, data, ("instrument", "applies_to"), "rule.scope",
-                                 "applies_to is a plain conjunction of subject.* / agreement.* tests"))
-        return []
-    scope = [Atom(a.field, a.op, a.value, "scope") for a in scope_conj[0].case]
     out = []
     for i, rule in enumerate(parsed.rules):
         where = ("rules", i, "when")
+        scope: list[Atom] | None = instrument_scope
+        if rule.applies_to is not None:
+            scope = scope_atoms(rule.applies_to, ("rules", i, "applies_to"), path, data, problems)
+        if scope is None:
+            continue
         if rule.status == Status.unverified and not rule.note:
             problems.append(_problem(path, data, ("rules", i, "status"), "rule.unverified_without_note",
                                      "an unverified rule says in 'note' why it is unverified and what to check"))
@@ -254,31 +270,39 @@ def _compile_file(path: str, data: Any, parsed: RuleFile, problems: list[Problem
             problems.append(_problem(path, data, where, "rule.never_fires",
                                      f"this condition can never hold: {reasons[0]}"))
             continue
-        out.append(CompiledRule(rule, inst, conj, path))
+        out.append(CompiledRule(rule, inst, conj, path, tuple(scope)))
     return out
 
 
 def _durable_limits(rules: list[CompiledRule], problems: list[Problem]) -> None:
-    """Refuse a rulebook that would make durable-rules hang or crash (notes A.4, pitfalls 5-7)."""
+    """Refuse a rulebook that would make durable-rules hang or crash (notes A.4, pitfalls 5-7).
+
+    The 64-rules limit is on rules whose alpha branch *accepts* one fact: rules whose scopes
+    exclude each other (a region's and a commune's: different ``subject.level``) never accept
+    the same case fact, so the bound is taken per scope, over the rules compatible with it.
+    """
     from .compile import durable_rule_count
 
-    per_jurisdiction: dict[str, int] = {}
-    total = 0
-    for r in rules:
-        n = durable_rule_count(r)
-        total += n
-        per_jurisdiction[r.instrument.jurisdiction] = per_jurisdiction.get(r.instrument.jurisdiction, 0) + n
-    for juris, n in sorted(per_jurisdiction.items()):
+    scopes = {r.scope for r in rules}
+    for scope in sorted(scopes, key=repr):
+        compatible = [r for r in rules
+                      if contradictory(Conjunction(tuple(scope) + tuple(r.scope), None)) is None]
+        n = sum(durable_rule_count(r) for r in compatible)
         if n > MAX_RULES_PER_FACT:
-            first = next(r for r in rules if r.instrument.jurisdiction == juris)
-            problems.append(Problem(first.path, 1, 1, "rules", "rule.limit_per_fact",
-                                    f"{n} engine rules could match one {juris} agreement; durable-rules "
-                                    f"fails past 64 (limit kept at {MAX_RULES_PER_FACT}): split alternatives "
-                                    "or narrow applies_to", {"count": n, "limit": MAX_RULES_PER_FACT}))
+            problems.append(Problem(compatible[0].path, 1, 1, "rules", "rule.limit_per_fact",
+                                    f"{n} engine rules could match one agreement ({_scope_text(scope)}); "
+                                    f"durable-rules fails past 64 (limit kept at {MAX_RULES_PER_FACT}): split "
+                                    "alternatives or narrow applies_to", {"count": n, "limit": MAX_RULES_PER_FACT}))
+            return
+    total = sum(durable_rule_count(r) for r in rules)
     if total > MAX_DURABLE_RULES:
         problems.append(Problem(rules[0].path, 1, 1, "rules", "rule.limit_total",
                                 f"{total} engine rules; durable-rules fails at 4,096",
                                 {"count": total, "limit": MAX_DURABLE_RULES}))
+
+
+def _scope_text(scope: tuple[Atom, ...]) -> str:
+    return ", ".join(f"{a.field} {a.op} {a.value}" for a in scope if a.field.startswith("subject."))
 
 
 def load_rulebook(directory: str | Path | None = None) -> Rulebook:

@@ -50,6 +50,8 @@ def as_dict(report: Report, lang: str) -> dict[str, Any]:
         "as_of": report.as_of.isoformat(),
         "subjects": list(report.subjects),
         "verdict": report.verdict.value,
+        "signing_date": report.agreement.signing_date.isoformat() if report.agreement.signing_date else None,
+        "earliest_signing": report.earliest_signing.isoformat() if report.earliest_signing else None,
         "findings": [_finding(report, f, lang) for f in report.findings],
         "plan": [
             {"step": i, "approval": s.approval, "party": s.party, "authority": s.authority, "status": s.status,

@@ -77,6 +77,10 @@ def render(report: Report, lang: str, console: Console) -> None:
     verdict = report.verdict
     console.print(Text(f" {i18n.text('verdict', lang)}: {iso(i18n.word(verdict.value, lang))} ",
                        style=_VERDICT_STYLE[verdict]))
+    if report.plan:
+        earliest = report.earliest_signing
+        first_day = earliest.isoformat() if earliest else i18n.text("earliest_unknown", lang)
+        console.print(f"{i18n.text('earliest_signing', lang)}: {iso(first_day)}")
     console.print()
     console.print(Text(i18n.text("findings", lang), style="bold underline"))
     if not report.findings:

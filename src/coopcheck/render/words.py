@@ -69,6 +69,6 @@ def message(report: Report, f: Finding, lang: str) -> str:
         params["party"] = p["party"] or params.get("party", "")
         return i18n.text(f"msg.out_of_scope.{f.detail}", lang, **params)
     key = f"msg.{kind}"
-    if f.detail in ("pending", "premature", "signing_date"):
+    if f.detail in ("pending", "premature", "signing_date", "scope"):
         key = f"{key}.{f.detail}"
     return i18n.text(key, lang, **p)
