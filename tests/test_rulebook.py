@@ -196,3 +196,13 @@ def test_rules_of_exclusive_levels_may_exceed_64_together(tmp_path: Path) -> Non
         applied = [c for c in engine.evaluate(build_facts(ag, "a", date(2020, 1, 1))) if c.kind == "applies"]
         assert len(applied) == 55
         assert {c.rule.split("-")[1] for c in applied} == {level}
+
+
+def test_ma_readme_lists_every_encoded_rule_and_no_other() -> None:
+    """rules/ma/README.md is the jurists' index: it must not drift from the rule files."""
+    import re
+
+    readme = (ROOT / "rules" / "ma" / "README.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"`(MA-\d{3}-14-[A-Za-z0-9-]+)`", readme))
+    encoded = {r.id for r in load_rulebook().rules if r.instrument.jurisdiction == "MA"}
+    assert listed == encoded, (sorted(encoded - listed), sorted(listed - encoded))
