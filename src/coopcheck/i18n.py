@@ -147,6 +147,8 @@ MESSAGES: dict[str, _T] = {
     "source": ("المصدر", "Source", "Source"),
     "rulebook": ("القواعد", "Règles", "Rulebook"),
     "rules_count": ("{rules} قاعدة", "{rules} règles", "{rules} rules"),
+    "receipt_due": ("يتوصل بها العامل أو الوزير قبل {date}", "reçue par l'autorité au plus tard le {date}",
+                    "received by the authority by {date}"),
     "earliest_signing": ("أقرب تاريخ للتوقيع القانوني", "Signature possible au plus tôt le",
                          "Earliest lawful signing date"),
     "earliest_unknown": ("غير ممكن حسابه: موافقات ناقصة أو ممنوعة",

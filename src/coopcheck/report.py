@@ -8,7 +8,7 @@ durable-rules (it reads ``Conclusion`` tuples) nor of rendering (renderers read 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -92,6 +92,7 @@ class PlanStep:
     due: date | None
     obtained: date | None = None
     lawful_from: date | None = None
+    receipt_due: date | None = None   # latest day the control authority may receive it (deemed visa)
 
 
 @dataclass(frozen=True)
@@ -349,9 +350,26 @@ def build_report(
     if not subjects:
         findings.append(Finding(FindingKind.out_of_scope, party="", detail="no_subject",
                                 because=(("because.no_subject", {}),)))
-    merged = _merge_plan(plan)
+    merged = _receipt_deadlines(_merge_plan(plan), rulebook, agreement)
     return Report(agreement, as_of, tuple(subjects), _unique_sorted(findings),
                   merged, rulebook)
+
+
+def _receipt_deadlines(plan: tuple[PlanStep, ...], rulebook: Rulebook, agreement: Agreement
+                       ) -> tuple[PlanStep, ...]:
+    """For a deliberation whose visa is deemed given after N days of silence, the last day the
+    authority may receive it for the planned signing to be lawful: signing - N - 1."""
+    if agreement.signing_date is None:
+        return plan
+    latest: dict[tuple[str, str], date] = {}
+    for step in plan:
+        for rule_id in step.rules:
+            req = rulebook.rule(rule_id).rule.requires
+            if req is not None and req.deemed is not None:
+                key = (step.party, req.deemed.from_.approval.value)
+                day = date.fromordinal(agreement.signing_date.toordinal() - req.deemed.days - 1)
+                latest[key] = min(day, latest.get(key, day))
+    return tuple(replace(s, receipt_due=latest.get((s.party, s.approval))) for s in plan)
 
 
 def _unique_sorted(findings: list[Finding]) -> tuple[Finding, ...]:

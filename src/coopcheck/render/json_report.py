@@ -56,7 +56,8 @@ def as_dict(report: Report, lang: str) -> dict[str, Any]:
         "plan": [
             {"step": i, "approval": s.approval, "party": s.party, "authority": s.authority, "status": s.status,
              "due": s.due.isoformat() if s.due else None, "date": s.obtained.isoformat() if s.obtained else None,
-             "lawful_from": s.lawful_from.isoformat() if s.lawful_from else None, "rules": list(s.rules)}
+             "lawful_from": s.lawful_from.isoformat() if s.lawful_from else None,
+             "receipt_due": s.receipt_due.isoformat() if s.receipt_due else None, "rules": list(s.rules)}
             for i, s in enumerate(report.plan, start=1)
         ],
         "rulebook": {"rules": len(report.rulebook.rules), "digest": report.rulebook.digest},

@@ -97,10 +97,12 @@ def render(report: Report, lang: str, console: Console) -> None:
             table.add_column(i18n.text(col, lang))
         for n, s in enumerate(report.plan, start=1):
             when = s.obtained or s.lawful_from or s.due
+            day = when.isoformat() if when else "—"
+            if s.receipt_due and s.status not in ("done", "deemed"):
+                day = i18n.text("receipt_due", lang, date=s.receipt_due.isoformat())
             table.add_row(str(n), iso(i18n.word(s.approval, lang)), iso(i18n.word(s.authority, lang)),
                           iso(party_name(report, s.party, lang)),
-                          Text(iso(i18n.word(s.status, lang)), style=_STATUS_STYLE.get(s.status, "")),
-                          when.isoformat() if when else "—")
+                          Text(iso(i18n.word(s.status, lang)), style=_STATUS_STYLE.get(s.status, "")), iso(day))
         console.print(table)
     rb = report.rulebook
     console.print(Text(f"{i18n.text('rulebook', lang)}: {i18n.text('rules_count', lang, rules=len(rb.rules))}"
