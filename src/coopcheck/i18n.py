@@ -201,6 +201,9 @@ MESSAGES: dict[str, _T] = {
         "لا يوجد نص مرمز يحكم هذا الطرف ({type}، {level}) في {country}؛ لم يتم فحصه",
         "Aucun texte encodé ne régit cette partie ({type}, {level}) en {country} ; elle n'est pas contrôlée",
         "No encoded instrument governs this party ({type}, {level}) in {country}; it is not checked"),
+    "msg.out_of_scope.not_covered": ("{party}: خارج نطاق {instrument} — {reason}",
+                                     "{party} : hors du champ de {instrument} — {reason}",
+                                     "{party}: outside the scope of {instrument} — {reason}"),
     "msg.out_of_scope.no_rule": (
         "لا توجد قاعدة مرمزة تغطي هذه الاتفاقية ({kind}) بالنسبة لـ {party}؛ يجب فحصها يدويا",
         "Aucune règle encodée ne couvre cette convention ({kind}) pour {party} ; à vérifier à la main",

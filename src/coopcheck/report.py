@@ -71,6 +71,8 @@ class Finding:
     because: tuple[tuple[str, dict[str, Any]], ...] = ()
     remedy: dict[str, str] = field(default_factory=dict)
     step: int = 0
+    reason: dict[str, str | None] = field(default_factory=dict)   # out_of_scope, from the rule files
+    reason_source: str | None = None
 
     @property
     def severity(self) -> Severity:
@@ -305,6 +307,18 @@ def _scope_findings(agreement: Agreement, facts: Facts, rulebook: Rulebook, as_o
     if unknown:
         # which instrument governs the party depends on facts the file leaves out
         return [Finding(FindingKind.missing_information, party=party.id, fields=tuple(unknown), detail="scope")]
+    from .rulebook import scope_atoms
+
+    for inst in in_force:
+        for nc in inst.not_covered:
+            atoms = scope_atoms(nc.applies_to, ()) or []
+            if atoms and all(a.test(facts.case.get(a.spec.prop)) is True for a in atoms):
+                return [Finding(FindingKind.out_of_scope, party=party.id, detail="not_covered",
+                                reason=nc.reason.model_dump(), reason_source=inst.id,
+                                because=(("because.no_instrument", {"country": party.country,
+                                                                    "type": party.type.value,
+                                                                    "level": party.level.value if party.level
+                                                                    else None}),))]
     return [Finding(FindingKind.out_of_scope, party=party.id, detail="no_instrument",
                     because=(("because.no_instrument", {"country": party.country, "type": party.type.value,
                                                         "level": party.level.value if party.level else None}),))]

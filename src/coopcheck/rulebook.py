@@ -62,6 +62,15 @@ class InForce(_Closed):
         return self.from_ <= day and (self.to is None or day < self.to)
 
 
+class NotCovered(_Closed):
+    """Parties the instrument does not govern, with the reason a report gives (an explicit
+    out_of_scope instead of a bare 'no instrument')."""
+
+    applies_to: Any
+    reason: Text
+    note: str | None = None
+
+
 class Instrument(_Closed):
     id: Annotated[str, Field(pattern=_INSTRUMENT_ID)]
     jurisdiction: Country
@@ -73,6 +82,7 @@ class Instrument(_Closed):
     source: Source
     status: Status
     applies_to: Any
+    not_covered: list[NotCovered] = []
     note: str | None = None
 
 
@@ -240,6 +250,8 @@ def scope_atoms(applies_to: Any, where: tuple[int | str, ...], path: str = "", d
 
 def _compile_file(path: str, data: Any, parsed: RuleFile, problems: list[Problem]) -> list[CompiledRule]:
     inst = parsed.instrument
+    for k, nc in enumerate(inst.not_covered):
+        scope_atoms(nc.applies_to, ("instrument", "not_covered", k, "applies_to"), path, data, problems)
     instrument_scope = scope_atoms(inst.applies_to, ("instrument", "applies_to"), path, data, problems)
     if instrument_scope is None:
         return []

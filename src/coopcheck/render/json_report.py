@@ -38,6 +38,9 @@ def _finding(report: Report, f: Finding, lang: str) -> dict[str, Any]:
     out["because"] = because_lines(report, f, lang)
     if f.remedy:
         out["remedy"] = dict(f.remedy)
+    if f.reason:
+        out["reason"] = {k: v for k, v in f.reason.items() if v}
+        out["reason_source"] = f.reason_source
     if f.kind.value == "unverified_basis" and f.detail:
         out["note"] = f.detail
     return out

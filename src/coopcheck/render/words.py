@@ -67,6 +67,10 @@ def message(report: Report, f: Finding, lang: str) -> str:
                 params[k] = value_label(params[k], lang) if params[k] is not None else "—"
         params.setdefault("party", p["party"])
         params["party"] = p["party"] or params.get("party", "")
+        if f.detail == "not_covered":
+            reason = f.reason.get(lang) or next((v for v in f.reason.values() if v), "")
+            return i18n.text("msg.out_of_scope.not_covered", lang, party=params["party"],
+                             instrument=f.reason_source or "", reason=reason)
         return i18n.text(f"msg.out_of_scope.{f.detail}", lang, **params)
     key = f"msg.{kind}"
     if f.detail in ("pending", "premature", "signing_date", "scope"):
