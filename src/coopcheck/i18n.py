@@ -197,6 +197,27 @@ MESSAGES: dict[str, _T] = {
         "لا توجد قواعد مرمزة لـ {country} بتاريخ {date} (القواعد المرمزة تسري من {from})",
         "Aucune règle encodée pour {country} au {date} (les règles encodées s'appliquent à partir du {from})",
         "No rules encoded for {country} on {date} (the encoded rules apply from {from})"),
+    "msg.out_of_scope.not_yet_in_force": (
+        "{party}: يسري {instrument} ابتداء من {start} فقط؛ لا توجد قواعد مرمزة للقانون الجاري به العمل في {date}، "
+        "لم يتم الفحص",
+        "{party} : {instrument} ne s'applique qu'à partir du {start} ; le droit en vigueur au {date} n'est pas encodé, "
+        "la convention n'est pas contrôlée",
+        "{party}: {instrument} applies only from {start}; the law in force on {date} is not encoded, "
+        "the agreement is not checked"),
+    "msg.out_of_scope.not_yet_in_force.before": (
+        "{party}: يسري {instrument} ابتداء من {start} فقط؛ في {date} كان يسري {before}، وهو غير مرمز، لم يتم الفحص",
+        "{party} : {instrument} ne s'applique qu'à partir du {start} ; au {date} s'appliquait {before}, "
+        "qui n'est pas encodée : la convention n'est pas contrôlée",
+        "{party}: {instrument} applies only from {start}; on {date} {before} applied, which is not encoded: "
+        "the agreement is not checked"),
+    "msg.out_of_scope.no_longer_in_force": (
+        "{party}: توقف سريان {instrument} في {end}؛ القانون الجاري به العمل في {date} غير مرمز، لم يتم الفحص",
+        "{party} : {instrument} a cessé de s'appliquer le {end} ; le droit en vigueur au {date} n'est pas encodé",
+        "{party}: {instrument} stopped applying on {end}; the law in force on {date} is not encoded"),
+    "msg.out_of_scope.no_longer_in_force.before": (
+        "{party}: توقف سريان {instrument} في {end}؛ القانون الجاري به العمل في {date} غير مرمز",
+        "{party} : {instrument} a cessé de s'appliquer le {end} ; le droit en vigueur au {date} n'est pas encodé",
+        "{party}: {instrument} stopped applying on {end}; the law in force on {date} is not encoded"),
     "msg.out_of_scope.no_instrument": (
         "لا يوجد نص مرمز يحكم هذا الطرف ({type}، {level}) في {country}؛ لم يتم فحصه",
         "Aucun texte encodé ne régit cette partie ({type}, {level}) en {country} ; elle n'est pas contrôlée",
@@ -213,6 +234,9 @@ MESSAGES: dict[str, _T] = {
     "because.field": ("{party}: {field} = {value}", "{party} : {field} = {value}", "{party}: {field} = {value}"),
     "because.agreement": ("{field} = {value}", "{field} = {value}", "{field} = {value}"),
     "because.country": ("{party}: {country}", "{party} : {country}", "{party}: {country}"),
+    "because.instrument_not_in_force": ("{instrument}: {date} ∉ [{from}, {to})",
+                                        "{instrument} : {date} ∉ [{from}, {to})",
+                                        "{instrument}: {date} ∉ [{from}, {to})"),
     "because.not_in_force": ("{date} < {from}", "{date} < {from}", "{date} < {from}"),
     "because.no_instrument": ("{country} / {type} / {level}", "{country} / {type} / {level}",
                               "{country} / {type} / {level}"),

@@ -17,7 +17,7 @@ from .conclusions import Conclusion
 from .conditions import FIELDS, Atom, Conjunction
 from .facts import Facts
 from .model import Agreement
-from .rulebook import CompiledRule, Requirement, Rulebook
+from .rulebook import CompiledRule, Instrument, Requirement, Rulebook, scope_atoms
 from .vocab import FindingKind, Severity, Status, Verdict
 
 REPORT_SCHEMA = "coopcheck/report/v1"
@@ -284,7 +284,23 @@ def _scope_findings(agreement: Agreement, facts: Facts, rulebook: Rulebook, as_o
     if not in_country:
         return [Finding(FindingKind.out_of_scope, party=party.id, detail="no_rules",
                         because=(("because.country", {"country": party.country, "party": party.id}),))]
+    def governs(inst: Instrument) -> bool:
+        atoms = scope_atoms(inst.applies_to, ()) or []
+        return bool(atoms) and all(a.test(facts.case.get(a.spec.prop)) is True for a in atoms)
+
     in_force = [i for i in in_country if i.in_force.contains(as_of)]
+    governing = sorted((i for i in in_country if i not in in_force and governs(i)), key=lambda i: i.id)
+    if governing and not any(governs(i) for i in in_force):
+        # the text that governs this collectivity is not in force that day: name it and what came before
+        inst = governing[0]
+        before = inst.in_force.preceded_by
+        return [Finding(FindingKind.out_of_scope, party=party.id,
+                        detail="not_yet_in_force" if as_of < inst.in_force.from_ else "no_longer_in_force",
+                        reason=before.model_dump() if before else {}, reason_source=inst.id,
+                        because=(("because.instrument_not_in_force",
+                                  {"instrument": inst.id, "date": as_of.isoformat(),
+                                   "from": inst.in_force.from_.isoformat(),
+                                   "to": inst.in_force.to.isoformat() if inst.in_force.to else "…"}),))]
     if not in_force:
         earliest = min(i.in_force.from_ for i in in_country)
         return [Finding(FindingKind.out_of_scope, party=party.id, detail="not_in_force",
@@ -307,8 +323,6 @@ def _scope_findings(agreement: Agreement, facts: Facts, rulebook: Rulebook, as_o
     if unknown:
         # which instrument governs the party depends on facts the file leaves out
         return [Finding(FindingKind.missing_information, party=party.id, fields=tuple(unknown), detail="scope")]
-    from .rulebook import scope_atoms
-
     for inst in in_force:
         for nc in inst.not_covered:
             atoms = scope_atoms(nc.applies_to, ()) or []

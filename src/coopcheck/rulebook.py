@@ -50,6 +50,9 @@ class InForce(_Closed):
 
     from_: IsoDate = Field(alias="from")
     to: IsoDate | None = None
+    # the text that governed the same collectivities before ``from`` (named in an out_of_scope
+    # finding so that an agreement signed earlier is never judged by this instrument, nor silently)
+    preceded_by: Text | None = None
     note: str | None = None
 
     @model_validator(mode="after")

@@ -67,6 +67,12 @@ def message(report: Report, f: Finding, lang: str) -> str:
                 params[k] = value_label(params[k], lang) if params[k] is not None else "—"
         params.setdefault("party", p["party"])
         params["party"] = p["party"] or params.get("party", "")
+        if f.detail in ("not_yet_in_force", "no_longer_in_force"):
+            before = f.reason.get(lang) or next((v for v in f.reason.values() if v), "")
+            key = f"msg.out_of_scope.{f.detail}" + (".before" if before else "")
+            return i18n.text(key, lang, party=params["party"], instrument=params["instrument"],
+                             date=params["date"], start=params["from"], end=params.get("to") or "",
+                             before=before)
         if f.detail == "not_covered":
             reason = f.reason.get(lang) or next((v for v in f.reason.values() if v), "")
             return i18n.text("msg.out_of_scope.not_covered", lang, party=params["party"],
