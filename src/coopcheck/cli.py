@@ -18,6 +18,7 @@ import click
 
 from . import __version__, i18n
 from .errors import (
+    EXIT_BAD_INPUT,
     EXIT_COMPLIANT,
     EXIT_ENGINE,
     EXIT_INCOMPLETE,
@@ -53,13 +54,18 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
         raise click.BadParameter(f"'{value}' is not a date YYYY-MM-DD") from None
 
 
-def _write(output: Path, content: str, inputs: list[Path], force: bool) -> None:
-    """Write atomically; never over an input file, never over an existing file without --force."""
+def _check_target(output: Path, inputs: list[Path], force: bool) -> None:
     target = output.resolve()
     if any(target == p.resolve() for p in inputs):
         raise UsageError(f"-o {output}: refusing to overwrite an input file")
     if target.exists() and not force:
         raise UsageError(f"-o {output}: the file exists (use --force to replace it)")
+
+
+def _write(output: Path, content: str, inputs: list[Path], force: bool) -> None:
+    """Write atomically; never over an input file, never over an existing file without --force."""
+    _check_target(output, inputs, force)
+    target = output.resolve()
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -99,7 +105,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("agreement", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("agreements", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @lang_option
 @click.option("--as-of", "as_of", callback=_iso_date, metavar="YYYY-MM-DD",
@@ -109,10 +115,30 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the report to this file instead of the terminal.")
 @click.option("--force", is_flag=True, help="Allow -o to replace an existing file.")
-def check(agreement: Path, fmt: str, lang: str | None, as_of: date | None, subject: str | None,
-          rules_dir: Path | None, output: Path | None, force: bool) -> None:
-    """Check AGREEMENT (YAML or JSON) and report what is missing, article by article."""
+@click.option("--summary", type=click.Choice(["table", "csv", "jsonl"]), default=None,
+              help="Portfolio mode: one row per checked party (default 'table' for several files or a folder).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Portfolio mode: worker processes (default: the number of cores).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=120.0, show_default=True,
+              help="Portfolio mode with --jobs > 1: seconds one agreement may take before it is an engine error.")
+def check(agreements: tuple[Path, ...], fmt: str, lang: str | None, as_of: date | None, subject: str | None,
+          rules_dir: Path | None, output: Path | None, force: bool, summary: str | None, jobs: int | None,
+          timeout: float) -> None:
+    """Check AGREEMENTS (YAML or JSON files, or folders of them) and report what is missing, article by article.
+
+    One file gives its full report. Several files or a folder give a portfolio summary (a table,
+    or --summary csv|jsonl); a bad file is reported in it and the others are still checked. The
+    exit code is then 2 if any file was bad, else 4 if the engine failed on one, else the worst verdict.
+    """
     lang = lang or i18n.lang_from_env()
+    if summary is not None or len(agreements) > 1 or any(p.is_dir() for p in agreements):
+        try:
+            _portfolio(list(agreements), fmt, lang, as_of, subject, rules_dir, output, force, summary or "table",
+                       jobs, timeout)
+        except CoopcheckError as exc:
+            _fail(exc, lang)
+        return
+    agreement = agreements[0]
     from .check import check_file
 
     try:
@@ -139,6 +165,64 @@ def check(agreement: Path, fmt: str, lang: str | None, as_of: date | None, subje
     except CoopcheckError as exc:
         _fail(exc, lang)
     sys.exit(VERDICT_EXIT[report.verdict])
+
+
+def _portfolio(paths: list[Path], fmt: str, lang: str, as_of: date | None, subject: str | None,
+               rules_dir: Path | None, output: Path | None, force: bool, summary: str, jobs: int | None,
+               timeout: float) -> None:
+    """Check every agreement under ``paths``; print or write the summary; exit with the worst outcome."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from . import batch
+    from .render import summary as summary_render
+
+    if fmt != "text":
+        raise UsageError("--format json gives one agreement's report: for a portfolio use --summary csv|jsonl")
+    if subject is not None:
+        raise UsageError("--subject names a party of one agreement: give a single file with it")
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise UsageError(f"{missing[0]}: no such file or folder")
+    files = batch.collect(paths)
+    if not files:
+        raise UsageError(i18n.text("batch.no_files", lang, paths=", ".join(map(str, paths))))
+    if output is not None:   # refuse before the work, not after it
+        _check_target(output, files, force)
+    if rules_dir is not None:
+        from .rulebook import load_rulebook
+
+        load_rulebook(rules_dir)   # a broken rulebook is one error, not one per file
+    err = Console(stderr=True)
+    show = err.is_terminal and not os.environ.get("CI")
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=err, transient=True, disable=not show) as progress:
+        task = progress.add_task(i18n.text("batch.progress", lang), total=len(files))
+        outcomes = batch.run(files, rules_dir, as_of, lang, jobs or batch.default_jobs(), timeout,
+                             on_done=lambda _o: progress.advance(task))
+    if summary == "csv":
+        content = summary_render.to_csv(outcomes)
+    elif summary == "jsonl":
+        content = summary_render.to_jsonl(outcomes)
+    else:
+        console = (Console(record=True, width=120, file=io.StringIO()) if output
+                   else Console(highlight=False))
+        summary_render.to_table(outcomes, lang, console)
+        content = console.export_text() if output else ""
+    if output is not None:
+        _write(output, content, files, force)
+    elif content:
+        click.echo(content, nl=False)
+    statuses = {o.status for o in outcomes}
+    if batch.BAD_INPUT in statuses:
+        sys.exit(EXIT_BAD_INPUT)
+    if batch.ENGINE_ERROR in statuses:
+        sys.exit(EXIT_ENGINE)
+    verdicts = {o.verdict for o in outcomes}
+    for worst in (Verdict.non_compliant, Verdict.incomplete):
+        if worst.value in verdicts:
+            sys.exit(VERDICT_EXIT[worst])
+    sys.exit(EXIT_COMPLIANT)
 
 
 @main.group()

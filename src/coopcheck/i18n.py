@@ -75,6 +75,8 @@ VOCAB: dict[str, _T] = {
     "compliant": ("مطابقة", "conforme", "compliant"),
     "non_compliant": ("غير مطابقة", "non conforme", "non-compliant"),
     "incomplete": ("معلومات ناقصة", "incomplet", "incomplete"),
+    "bad_input": ("ملف غير صالح", "fichier invalide", "bad input"),
+    "engine_error": ("عطل في المحرك", "panne du moteur", "engine error"),
     # finding kinds
     "missing_approval": ("موافقة ناقصة", "approbation manquante", "missing approval"),
     "late_approval": ("موافقة متأخرة", "approbation tardive", "late approval"),
@@ -248,6 +250,24 @@ MESSAGES: dict[str, _T] = {
     "lint_ok": ("القواعد سليمة: {rules} قاعدة في {files} ملفات",
                 "Règles valides : {rules} règles dans {files} fichiers",
                 "Rulebook is clean: {rules} rules in {files} files"),
+    "batch.title": ("ملخص الفحص: {n} ملف", "Synthèse : {n} fichier(s)", "Summary: {n} file(s)"),
+    "batch.file": ("الملف", "Fichier", "File"),
+    "batch.agreement": ("الاتفاقية", "Convention", "Agreement"),
+    "batch.party": ("الطرف", "Partie", "Party"),
+    "batch.verdict": ("الخلاصة", "Verdict", "Verdict"),
+    "batch.blocking": ("ملاحظات مانعة", "Constats bloquants", "Blocking"),
+    "batch.first_missing": ("أول موافقة ناقصة / الخطأ", "Première approbation manquante / erreur",
+                            "First missing approval / error"),
+    "batch.progress": ("فحص الاتفاقيات", "Contrôle des conventions", "Checking agreements"),
+    "batch.totals": ("{compliant} مطابقة، {non_compliant} غير مطابقة، {incomplete} ناقصة المعلومات، "
+                     "{bad_input} ملف غير صالح، {engine_error} عطل",
+                     "{compliant} conforme(s), {non_compliant} non conforme(s), {incomplete} incomplet(s), "
+                     "{bad_input} fichier(s) invalide(s), {engine_error} panne(s)",
+                     "{compliant} compliant, {non_compliant} non-compliant, {incomplete} incomplete, "
+                     "{bad_input} bad input, {engine_error} engine error(s)"),
+    "batch.no_files": ("لا يوجد ملف اتفاقية (.yaml أو .yml أو .json) في {paths}",
+                       "Aucun fichier de convention (.yaml, .yml, .json) dans {paths}",
+                       "No agreement file (.yaml, .yml, .json) in {paths}"),
     "errors_in": ("{n} خطأ", "{n} erreur(s)", "{n} error(s)"),
 }
 

@@ -1,0 +1,270 @@
+"""A portfolio check: many agreement files, one row per checked party, a bad file never stops it.
+
+Auditors run coopcheck over hundreds of files. Three things matter more than speed here:
+
+* a file that does not load is a row of the summary with its first error, and the batch goes on;
+* durable-rules is C code: with ``jobs > 1`` every agreement is checked in a worker *process*,
+  and a worker that dies (segfault, ``os._exit``) or runs past ``timeout`` seconds is replaced;
+  its agreement becomes an ``engine_error`` row naming the file, every other file is still checked;
+* the result does not depend on ``jobs``: outcomes are put back in input order, and a worker
+  returns plain data (no Report objects cross a process boundary), so serial and parallel runs
+  print the same bytes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing as mp
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+from .errors import CoopcheckError, EngineError, LocatedError
+from .vocab import Verdict
+
+AGREEMENT_SUFFIXES = (".yaml", ".yml", ".json")
+
+# status of one file in the summary
+CHECKED = "checked"
+BAD_INPUT = "bad_input"
+ENGINE_ERROR = "engine_error"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the summary: a party checked in an agreement (or the file, when it failed)."""
+
+    file: str
+    agreement: str
+    party: str
+    verdict: str                 # compliant | non_compliant | incomplete | bad_input | engine_error
+    blocking: int = 0
+    first_missing: str = ""      # approval kind of the first missing approval, with its article
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Everything the summary needs about one file, as plain picklable data."""
+
+    file: str
+    status: str
+    verdict: str | None = None
+    rows: tuple[Row, ...] = field(default_factory=tuple)
+
+
+def collect(paths: Iterable[Path]) -> list[Path]:
+    """The agreement files named or found (recursively, sorted) under ``paths``, each once."""
+    found: list[Path] = []
+    seen: set[Path] = set()
+    for path in paths:
+        candidates = (sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in AGREEMENT_SUFFIXES)
+                      if path.is_dir() else [path])
+        for p in candidates:
+            key = p.resolve()
+            if key not in seen:
+                seen.add(key)
+                found.append(p)
+    return found
+
+
+def _party_verdict(kinds: list[str]) -> str:
+    if "blocking" in kinds:
+        return Verdict.non_compliant.value
+    if "incomplete" in kinds:
+        return Verdict.incomplete.value
+    return Verdict.compliant.value
+
+
+def check_one(path: str, rules_dir: str | None, as_of: date | None, lang: str) -> Outcome:
+    """Check one file; every coopcheck error becomes an outcome, never an exception."""
+    from .check import check_file
+    from .i18n import problem_text
+
+    try:
+        report = check_file(path, rules_dir, as_of)
+    except LocatedError as exc:
+        first = exc.problems[0] if exc.problems else None
+        message = (f"{first.path}:{first.line}:{first.column}: {first.field}: "
+                   f"{problem_text(first.code, first.english, first.params, lang)}" if first else exc.message)
+        if len(exc.problems) > 1:
+            message += f" (+{len(exc.problems) - 1})"
+        return Outcome(path, BAD_INPUT, None, (Row(path, "", "", BAD_INPUT, error=message),))
+    except EngineError as exc:
+        return Outcome(path, ENGINE_ERROR, None, (Row(path, "", "", ENGINE_ERROR, error=exc.message),))
+    except CoopcheckError as exc:
+        return Outcome(path, BAD_INPUT, None, (Row(path, "", "", BAD_INPUT, error=exc.message),))
+    rows = []
+    parties = list(report.subjects) or sorted({f.party for f in report.findings})
+    for party in parties:
+        mine = [f for f in report.findings if f.party in (party, "")]
+        missing = next((f for f in mine if f.kind.value == "missing_approval"), None)
+        first_missing = ""
+        if missing is not None and missing.approval:
+            where = f" ({missing.citation.instrument} art. {missing.citation.article})" if missing.citation else ""
+            first_missing = missing.approval + where
+        rows.append(Row(path, report.agreement.id, party, _party_verdict([f.severity.value for f in mine]),
+                        sum(1 for f in mine if f.severity.value == "blocking"), first_missing))
+    return Outcome(path, CHECKED, report.verdict.value, tuple(rows))
+
+
+Checker = Callable[[str, "str | None", "date | None", str], Outcome]
+
+
+def _worker(conn: Connection, checker: Checker, rules_dir: str | None, as_of: date | None, lang: str) -> None:
+    """A worker process: one engine, agreements one at a time until the parent sends None.
+
+    ``checker`` is ``check_one`` except in tests, which pass a module-level function that crashes
+    or hangs on purpose (a spawned child imports it by name).
+    """
+    while True:
+        try:
+            task = conn.recv()
+        except EOFError:
+            return
+        if task is None:
+            return
+        index, path = task
+        conn.send((index, checker(path, rules_dir, as_of, lang)))
+
+
+@dataclass
+class _Slot:
+    process: Any
+    conn: Connection
+    task: tuple[int, str] | None = None
+    started: float = 0.0
+
+
+class _Pool:
+    """Worker processes fed one agreement at a time, each watched for death and for time-outs."""
+
+    def __init__(self, files: list[str], args: tuple[Any, ...], timeout: float,
+                 on_done: Callable[[Outcome], None] | None) -> None:
+        self.ctx = mp.get_context("spawn")   # no fork: durable-rules' C state is never shared with a child
+        self.args = args
+        self.timeout = timeout
+        self.on_done = on_done
+        self.pending: Iterator[tuple[int, str]] = iter(enumerate(files))
+        self.results: dict[int, Outcome] = {}
+        self.busy: list[_Slot] = []
+
+    def _start(self) -> None:
+        """Start a worker and give it a file; stop it at once if there is none left."""
+        parent, child = self.ctx.Pipe()
+        proc = self.ctx.Process(target=_worker, args=(child, *self.args), daemon=True)
+        proc.start()
+        child.close()
+        slot = _Slot(proc, parent)
+        if self._feed(slot):
+            self.busy.append(slot)
+        else:
+            _stop(slot)
+
+    def _feed(self, slot: _Slot) -> bool:
+        task = next(self.pending, None)
+        if task is None:
+            return False
+        slot.task, slot.started = task, time.monotonic()
+        slot.conn.send(task)
+        return True
+
+    def _finish(self, index: int, outcome: Outcome) -> None:
+        self.results[index] = outcome
+        if self.on_done is not None:
+            self.on_done(outcome)
+
+    def _received(self, slot: _Slot) -> bool:
+        """Take a worker's answer; False when the pipe broke instead (the worker died)."""
+        try:
+            index, outcome = slot.conn.recv()
+        except (EOFError, OSError):
+            return False
+        self._finish(index, outcome)
+        if not self._feed(slot):
+            self.busy.remove(slot)
+            _stop(slot)
+        return True
+
+    def _lost(self, slot: _Slot, late: bool) -> None:
+        """A worker died or overran: its file is an engine error, a fresh worker takes its place."""
+        assert slot.task is not None
+        index, path = slot.task
+        if late and slot.process.is_alive():
+            why = f"the check did not finish within {self.timeout:g} s; the worker was stopped"
+        else:
+            slot.process.join(1)
+            why = f"the worker checking this file died (exit code {slot.process.exitcode})"
+        _kill(slot)
+        self.busy.remove(slot)
+        self._finish(index, Outcome(path, ENGINE_ERROR, None, (Row(path, "", "", ENGINE_ERROR, error=why),)))
+        self._start()
+
+    def run(self, jobs: int) -> dict[int, Outcome]:
+        for _ in range(jobs):
+            self._start()
+        try:
+            while self.busy:
+                ready = wait([s.conn for s in self.busy] + [s.process.sentinel for s in self.busy], timeout=0.5)
+                now = time.monotonic()
+                for slot in list(self.busy):
+                    if slot.conn in ready and self._received(slot):
+                        continue
+                    dead = slot.conn in ready or (slot.process.sentinel in ready and not slot.process.is_alive())
+                    late = now - slot.started > self.timeout
+                    if dead or late:
+                        self._lost(slot, late and not dead)
+        finally:
+            for slot in self.busy:
+                _kill(slot)
+        return self.results
+
+
+def run_parallel(files: list[str], rules_dir: str | None, as_of: date | None, lang: str, jobs: int,
+                 timeout: float, on_done: Callable[[Outcome], None] | None = None,
+                 checker: Checker = check_one) -> list[Outcome]:
+    """Check ``files`` in ``jobs`` worker processes; a crash or time-out costs one file, not the batch."""
+    pool = _Pool(files, (checker, rules_dir, as_of, lang), timeout, on_done)
+    results = pool.run(max(1, min(jobs, len(files))))
+    return [results[i] for i in range(len(files))]
+
+
+def _stop(slot: _Slot) -> None:
+    with contextlib.suppress(OSError, ValueError):
+        slot.conn.send(None)
+    slot.process.join(5)
+    if slot.process.is_alive():
+        _kill(slot)
+    slot.conn.close()
+
+
+def _kill(slot: _Slot) -> None:
+    if slot.process.is_alive():
+        slot.process.kill()
+    slot.process.join(5)
+    slot.conn.close()
+
+
+def run(files: list[Path], rules_dir: Path | None, as_of: date | None, lang: str, jobs: int,
+        timeout: float = 120.0, on_done: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+    """Check every file, serially in this process (``jobs == 1``) or in worker processes."""
+    names = [str(p) for p in files]
+    rules = str(rules_dir) if rules_dir else None
+    if jobs <= 1:
+        outcomes = []
+        for name in names:
+            outcome = check_one(name, rules, as_of, lang)
+            outcomes.append(outcome)
+            if on_done is not None:
+                on_done(outcome)
+        return outcomes
+    return run_parallel(names, rules, as_of, lang, jobs, timeout, on_done)
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
