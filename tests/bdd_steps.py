@@ -187,9 +187,11 @@ VERDICTS: dict[str, dict[str, str]] = {
 
 PLAN_STATUSES: dict[str, dict[str, str]] = {
     "ar": {"منجزة": "done", "ضمنية": "deemed", "ناقصة": "missing", "قيد الانتظار": "pending",
-           "مرفوضة": "refused", "متأخرة": "late", "سابقة لأوانها": "premature", "غير معروفة": "unknown"},
+           "مرفوضة": "refused", "متأخرة": "late", "سابقة لأوانها": "premature", "غير معروفة": "unknown",
+           "لاحقة للمداولة": "out_of_order"},
     "fr": {"accomplie": "done", "tacite": "deemed", "manquante": "missing", "en attente": "pending",
-           "refusée": "refused", "tardive": "late", "prématurée": "premature", "inconnue": "unknown"},
+           "refusée": "refused", "tardive": "late", "prématurée": "premature", "inconnue": "unknown",
+           "postérieure à la délibération": "out_of_order"},
 }
 
 # Column headings of the tables (the contract's own names are accepted too).

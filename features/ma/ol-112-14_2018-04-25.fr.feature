@@ -254,6 +254,20 @@ Fonctionnalité: Coopération internationale décentralisée des préfectures et
     Alors il manque "approbation du gouverneur" selon l'article 94
 
   @art-94
+  Scénario: Article 94 de la loi organique 112-14 : une délibération du conseil antérieure à l'approbation du gouverneur ne respecte pas l'ordre du texte
+    Soit une convention du type "échange" entre les parties suivantes :
+      | id        | pays | type                      | niveau     |
+      | rabat     | MA   | collectivité territoriale | préfecture |
+      | bamako-c3 | ML   | collectivité territoriale | commune    |
+    Et les approbations suivantes :
+      | type                      | date       | résultat  |
+      | délibération du conseil   | 2018-03-01 | favorable |
+      | approbation du gouverneur | 2018-03-20 | favorable |
+    Quand la convention est vérifiée
+    Alors l'état de "approbation du gouverneur" dans le plan des approbations est "postérieure à la délibération"
+    Et le verdict est "non conforme"
+
+  @art-94
   Scénario: Article 94 de la loi organique 112-14 : un échange avec une collectivité nationale ne requiert pas l'approbation du gouverneur
     Soit une convention du type "échange" entre les parties suivantes :
       | id    | pays | type                      | niveau     |

@@ -311,6 +311,20 @@ Fonctionnalité: La coopération internationale décentralisée des communes dan
     Et l'état de "approbation du wali" dans le plan des approbations est "accomplie"
 
   @art-92
+  Scénario: Article 92 de la loi organique 113-14 : une délibération du conseil antérieure à l'approbation du wali ne respecte pas l'ordre du texte
+    Soit une convention du type "échange" entre les parties suivantes :
+      | id     | pays | type                      | niveau  |
+      | belfaa | MA   | collectivité territoriale | commune |
+      | jette  | BE   | collectivité territoriale | commune |
+    Et les approbations suivantes :
+      | type                    | date       | résultat  |
+      | délibération du conseil | 2024-04-01 | favorable |
+      | approbation du wali     | 2024-04-20 | favorable |
+    Quand la convention est vérifiée
+    Alors l'état de "approbation du wali" dans le plan des approbations est "postérieure à la délibération"
+    Et le verdict est "non conforme"
+
+  @art-92
   Scénario: Article 92 de la loi organique 113-14 : l'approbation du wali de la région après la signature est tardive
     Soit une convention du type "échange" entre les parties suivantes :
       | id     | pays | type                      | niveau  |

@@ -100,6 +100,7 @@ VOCAB: dict[str, _T] = {
     "refused": ("مرفوض", "refusé", "refused"),
     "late": ("بعد التوقيع", "après la signature", "after signing"),
     "premature": ("التوقيع سابق لأوانه", "signature prématurée", "signing too early"),
+    "out_of_order": ("بعد المداولة", "après la délibération", "after the deliberation"),
     "unknown": ("غير معروف", "inconnu", "unknown"),
     "approved": ("موافق عليه", "approuvé", "approved"),
     "yes": ("نعم", "oui", "yes"),
@@ -169,6 +170,10 @@ MESSAGES: dict[str, _T] = {
     "msg.late_approval": ("{approval} حصل عليها بتاريخ {obtained}، بعد التوقيع ({due})",
                           "{approval} obtenue le {obtained}, après la signature ({due})",
                           "{approval} obtained on {obtained}, after signing ({due})"),
+    "msg.late_approval.out_of_order": (
+        "{approval} حصل عليها بتاريخ {obtained}، بعد مداولة المجلس ({due})؛ يشترط النص الحصول عليها قبل المداولة",
+        "{approval} obtenue le {obtained}, après la délibération du conseil ({due}) ; le texte l'exige avant",
+        "{approval} obtained on {obtained}, after the council's deliberation ({due}); the text requires it before"),
     "msg.late_approval.premature": ("التوقيع سابق لأوانه: {approval} لا تعتبر حاصلة إلا ابتداء من {lawful_from}",
                                     "Signature prématurée : {approval} n'est acquis qu'à partir du {lawful_from}",
                                     "Signing too early: {approval} is only deemed given from {lawful_from}"),

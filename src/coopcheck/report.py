@@ -118,7 +118,7 @@ class Report:
             return None
         days: list[date] = []
         for s in self.plan:
-            if s.status in ("missing", "pending", "refused", "unknown"):
+            if s.status in ("missing", "pending", "refused", "unknown", "out_of_order"):
                 return None
             day = s.lawful_from if s.status in ("deemed", "premature") else s.obtained
             if day is None:
@@ -272,9 +272,25 @@ def _approval_findings(req: Requirement, by_kind: dict[str, list[Conclusion]], a
         if "missing" in by_kind:
             status = "missing"
             findings.append(Finding(FindingKind.missing_approval, **base))
+    if status == "done" and obtained is not None and req.precedes is not None:
+        later = _earlier_step(agreement, party, req.precedes.value, obtained)
+        if later is not None:
+            status = "out_of_order"
+            findings.append(Finding(FindingKind.late_approval, obtained=obtained, detail="out_of_order",
+                                    reference=later.reference or later.kind.value,
+                                    **{**base, "due": later.date}))
     plan.append(PlanStep(req.step, req.approval.value, party, req.authority.value, status, (rule_id,),
                          due, obtained, lawful))
     return findings
+
+
+def _earlier_step(agreement: Agreement, party: str, kind: str, obtained: date) -> Any:
+    """The approved ``kind`` of ``party`` dated before ``obtained`` (the text wants it after), if any."""
+    for a in agreement.approvals:
+        if (a.kind.value == kind and a.of == party and a.outcome.value == "approved" and a.date is not None
+                and a.date < obtained):
+            return a
+    return None
 
 
 def _scope_findings(agreement: Agreement, facts: Facts, rulebook: Rulebook, as_of: date) -> list[Finding]:

@@ -106,9 +106,17 @@ class Deemed(_Closed):
 
 
 class Requirement(_Closed):
+    """An approval required before signing.
+
+    ``precedes`` names the approval this one must come before when the text orders them (the
+    council deliberates on an exchange "after the approval" of the governor or the wali): an
+    approval dated after that one, by the same party, is reported late even if it precedes signing.
+    """
+
     approval: ApprovalKind
     authority: Authority
     before: Literal["signing"] = "signing"
+    precedes: ApprovalKind | None = None
     step: Annotated[int, Field(ge=1, le=99)]
     deemed: Deemed | None = None
 

@@ -26,7 +26,7 @@ _VERDICT_STYLE = {Verdict.compliant: "bold white on green", Verdict.non_complian
                   Verdict.incomplete: "bold black on yellow"}
 _SEVERITY_STYLE = {Severity.blocking: "red", Severity.incomplete: "yellow", Severity.warning: "magenta"}
 _STATUS_STYLE = {"done": "green", "deemed": "green", "missing": "red", "refused": "red", "late": "red",
-                 "premature": "red", "pending": "yellow", "unknown": "yellow"}
+                 "premature": "red", "out_of_order": "red", "pending": "yellow", "unknown": "yellow"}
 
 
 def iso(text: str) -> str:

@@ -79,6 +79,6 @@ def message(report: Report, f: Finding, lang: str) -> str:
                              instrument=f.reason_source or "", reason=reason)
         return i18n.text(f"msg.out_of_scope.{f.detail}", lang, **params)
     key = f"msg.{kind}"
-    if f.detail in ("pending", "premature", "signing_date", "scope"):
+    if f.detail in ("pending", "premature", "signing_date", "scope", "out_of_order"):
         key = f"{key}.{f.detail}"
     return i18n.text(key, lang, **p)
