@@ -153,6 +153,23 @@ APPROVALS: dict[str, dict[str, str]] = {
     },
 }
 
+AUTHORITIES: dict[str, dict[str, str]] = {
+    "ar": {
+        "المجلس": "council",
+        "عامل العمالة أو الإقليم": "governor",
+        "والي الجهة": "wali",
+        "وزير الداخلية": "interior_minister",
+        "السلطات العمومية": "public_authorities",
+    },
+    "fr": {
+        "le conseil": "council",
+        "le gouverneur": "governor",
+        "le wali de la région": "wali",
+        "le ministre de l'Intérieur": "interior_minister",
+        "les autorités publiques": "public_authorities",
+    },
+}
+
 OUTCOMES: dict[str, dict[str, str]] = {
     "ar": {"بالموافقة": "approved", "بالرفض": "refused", "قيد الانتظار": "pending"},
     "fr": {"favorable": "approved", "refus": "refused", "en attente": "pending"},
@@ -209,7 +226,8 @@ APPROVAL_COLUMNS: dict[str, dict[str, str]] = {
 
 GLOSSARY: dict[str, dict[str, dict[str, str]]] = {
     "instrument": INSTRUMENTS, "agreement kind": AGREEMENT_KINDS, "party type": PARTY_TYPES,
-    "level": LEVELS, "role": ROLES, "country": COUNTRIES, "approval": APPROVALS, "outcome": OUTCOMES,
+    "level": LEVELS, "role": ROLES, "country": COUNTRIES, "approval": APPROVALS, "authority": AUTHORITIES,
+    "outcome": OUTCOMES,
     "clause": CLAUSES, "field": FIELDS, "verdict": VERDICTS, "plan status": PLAN_STATUSES,
     "party column": PARTY_COLUMNS, "approval column": APPROVAL_COLUMNS,
 }
@@ -445,6 +463,16 @@ def plan_status(case: Case, approval: str, status: str) -> None:
     steps = [s for s in case.doc["plan"] if s["approval"] == kind]
     assert steps, f"{kind} is not in the approval plan: {case.doc['plan']}"
     assert steps[0]["status"] == wanted, f"{kind}: status {steps[0]['status']}, expected {wanted}"
+
+
+@then(parsers.parse('تختص بـ"{approval}" جهة "{authority}"'))
+@then(parsers.parse('"{approval}" relève de "{authority}"'))
+def plan_authority(case: Case, approval: str, authority: str) -> None:
+    """Who gives the approval, as the plan says (the visa: governor, or Minister of the Interior for regions)."""
+    kind, wanted = word("approval", approval, case.lang), word("authority", authority, case.lang)
+    steps = [s for s in case.doc["plan"] if s["approval"] == kind]
+    assert steps, f"{kind} is not in the approval plan: {case.doc['plan']}"
+    assert {s["authority"] for s in steps} == {wanted}, f"{kind}: {[s['authority'] for s in steps]}, expected {wanted}"
 
 
 @then(parsers.parse('يعتبر عدم اتخاذ أي قرار بمثابة "{approval}" ابتداء من {day}'))

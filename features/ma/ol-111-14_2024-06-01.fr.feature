@@ -617,3 +617,13 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
       | bamako-c3 | ML   | collectivité territoriale | commune    |
     Quand la convention est vérifiée
     Alors la collectivité contrôlée n'entre pas dans le champ de ce texte
+
+  @art-115
+  Scénario: Article 115 de la loi organique 111-14 : le visa de la délibération sur un jumelage relève du ministre de l'Intérieur
+    Soit une convention du type "jumelage" entre les parties suivantes :
+      | id | pays | type | niveau |
+      | region-ma | MA | collectivité territoriale | région |
+      | region-fr | FR | collectivité territoriale | région |
+    Quand la convention est vérifiée
+    Alors il manque "visa" selon l'article 115
+    Et "visa" relève de "le ministre de l'Intérieur"

@@ -483,3 +483,13 @@ Fonctionnalité: Coopération internationale décentralisée des préfectures et
       | geetbets | BE   | collectivité territoriale | commune |
     Quand la convention est vérifiée
     Alors la collectivité contrôlée n'entre pas dans le champ de ce texte
+
+  @art-109
+  Scénario: Article 109 de la loi organique 112-14 : le visa de la délibération sur un jumelage relève du gouverneur
+    Soit une convention du type "jumelage" entre les parties suivantes :
+      | id | pays | type | niveau |
+      | rabat | MA | collectivité territoriale | préfecture |
+      | bamako-c3 | ML | collectivité territoriale | commune |
+    Quand la convention est vérifiée
+    Alors il manque "visa" selon l'article 109
+    Et "visa" relève de "le gouverneur"

@@ -631,3 +631,13 @@ Fonctionnalité: La coopération internationale décentralisée des communes dan
       | jette    | BE   | collectivité territoriale | commune    |
     Quand la convention est vérifiée
     Alors la collectivité contrôlée n'entre pas dans le champ de ce texte
+
+  @art-118
+  Scénario: Article 118 de la loi organique 113-14 : le visa de la délibération sur un jumelage relève du gouverneur
+    Soit une convention du type "jumelage" entre les parties suivantes :
+      | id | pays | type | niveau |
+      | belfaa | MA | collectivité territoriale | commune |
+      | jette | BE | collectivité territoriale | commune |
+    Quand la convention est vérifiée
+    Alors il manque "visa" selon l'article 118
+    Et "visa" relève de "le gouverneur"
