@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -114,7 +115,13 @@ def test_missing_quote_is_refused(tmp_path: Path) -> None:
 
 
 def test_unverified_rule_must_say_why(tmp_path: Path) -> None:
-    _mutate(tmp_path, "    paragraph: \"2\"\n    status: verified", "    paragraph: \"2\"\n    status: unverified")
+    text = SOURCE.read_text(encoding="utf-8")
+    start = text.index("  - id: MA-112-14-85-foreign-state")
+    end = text.index("\n  - id:", start)
+    rule = text[start:end].replace("    status: verified", "    status: unverified", 1)
+    rule = re.sub(r"\n    note: >-\n(?:      .*\n)+", "\n", rule)   # an unverified rule with no note
+    assert "status: unverified" in rule and "note:" not in rule
+    _write(tmp_path, text[:start] + rule + text[end:])
     assert any("says in 'note' why" in p for p in _problems(tmp_path))
 
 
