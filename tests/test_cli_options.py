@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from coopcheck.cli import main
@@ -72,3 +73,26 @@ def test_without_subject_every_party_with_rules_is_checked(tmp_path: Path) -> No
     assert parties == {"rabat", "bamako-c3"}
     dz_rules = {f["rule"] for f in report["findings"] if f["party"] == "bamako-c3" and f["rule"]}
     assert "DZ-17-329-prior-approval" in dz_rules
+
+
+@pytest.mark.parametrize(("lang", "verdict", "article"), [("fr", "non conforme", "article 94"),
+                                                          ("ar", "غير مطابقة", "المادة 94"),
+                                                          ("en", "non-compliant", "article 94")])
+def test_markdown_report_for_wikis(lang: str, verdict: str, article: str) -> None:
+    result = CliRunner().invoke(main, ["check", str(BAMAKO), "--format", "markdown", "--lang", lang])
+    assert result.exit_code == 1
+    md = result.stdout
+    assert md.startswith("# ") and f"{verdict}**" in md
+    assert article in md and "> يتداول مجلس العمالة أو الإقليم" in md   # the article quoted in Arabic
+    plan = [line for line in md.splitlines() if line.startswith("| 1 |") or line.startswith("| 3 |")]
+    assert len(plan) == 2
+
+
+def test_markdown_escapes_table_cells(tmp_path: Path) -> None:
+    text = BAMAKO.read_text(encoding="utf-8").replace("Préfecture de Rabat", "Préfecture | de Rabat")
+    assert "Préfecture | de Rabat" in text
+    path = tmp_path / "pipe.yaml"
+    path.write_text(text, encoding="utf-8")
+    md = CliRunner().invoke(main, ["check", str(path), "--format", "markdown", "--lang", "fr"]).stdout
+    rows = [line for line in md.splitlines() if line.startswith("| 1 |")]
+    assert rows and "Préfecture \\| de Rabat" in rows[0] and rows[0].count(" | ") == 5

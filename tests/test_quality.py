@@ -64,3 +64,9 @@ def test_committed_json_schema_matches_the_model() -> None:
 
     committed = json.loads((ROOT / "agreement.schema.json").read_text(encoding="utf-8"))
     assert committed == json_schema(), "regenerate: python -c 'from coopcheck.model import json_schema ...'"
+
+
+def test_schema_command_prints_the_committed_schema() -> None:
+    result = CliRunner().invoke(main, ["schema"])
+    assert result.exit_code == 0
+    assert result.stdout == (ROOT / "agreement.schema.json").read_text(encoding="utf-8")

@@ -106,7 +106,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("agreements", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 @lang_option
 @click.option("--as-of", "as_of", callback=_iso_date, metavar="YYYY-MM-DD",
               help="Apply the law in force on this date (default: the planned signing date).")
@@ -143,10 +143,10 @@ def check(agreements: tuple[Path, ...], fmt: str, lang: str | None, as_of: date 
 
     try:
         report = check_file(agreement, rules_dir, as_of, subject)
-        if fmt == "json":
-            from .render import json_report
+        if fmt in ("json", "markdown"):
+            from .render import json_report, markdown
 
-            content = json_report.render(report, lang)
+            content = json_report.render(report, lang) if fmt == "json" else markdown.render(report, lang)
             if output:
                 _write(output, content, [agreement], force)
             else:
@@ -178,7 +178,7 @@ def _portfolio(paths: list[Path], fmt: str, lang: str, as_of: date | None, subje
     from .render import summary as summary_render
 
     if fmt != "text":
-        raise UsageError("--format json gives one agreement's report: for a portfolio use --summary csv|jsonl")
+        raise UsageError(f"--format {fmt} gives one agreement's report: for a portfolio use --summary csv|jsonl")
     if subject is not None:
         raise UsageError("--subject names a party of one agreement: give a single file with it")
     missing = [p for p in paths if not p.exists()]
@@ -223,6 +223,29 @@ def _portfolio(paths: list[Path], fmt: str, lang: str, as_of: date | None, subje
         if worst.value in verdicts:
             sys.exit(VERDICT_EXIT[worst])
     sys.exit(EXIT_COMPLIANT)
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the schema to this file (atomically) instead of the terminal.")
+@click.option("--force", is_flag=True, help="Allow -o to replace an existing file.")
+def schema(output: Path | None, force: bool) -> None:
+    """Print the JSON Schema of an agreement file, for editors that validate and complete YAML.
+
+    Agreement files point at it with ``# yaml-language-server: $schema=...`` (see fixtures/).
+    """
+    import json
+
+    from .model import json_schema
+
+    content = json.dumps(json_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    try:
+        if output is not None:
+            _write(output, content, [], force)
+        else:
+            click.echo(content, nl=False)
+    except CoopcheckError as exc:
+        _fail(exc, i18n.lang_from_env())
 
 
 @main.group()

@@ -1,0 +1,75 @@
+"""The report as Markdown, for wikis and tickets (``--format markdown``).
+
+The same content as the terminal report: verdict, findings with the quoted article and its
+review status, the approval plan. Arabic is left in logical order (the viewer applies the BiDi
+algorithm); table cells escape ``|`` so a name cannot break a row.
+"""
+
+from __future__ import annotations
+
+from .. import i18n
+from ..report import Finding, Report
+from .words import because_lines, message, party_name
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _finding(report: Report, f: Finding, lang: str) -> list[str]:
+    label = f"{i18n.word(f.severity.value, lang)} · {i18n.word(f.kind.value, lang)}"
+    out = [f"### {message(report, f, lang)}", "", f"*{label}*" + (f" — `{f.rule}`" if f.rule else ""), ""]
+    c = f.citation
+    if c is not None:
+        inst = report.rulebook.rule(f.rule).instrument if f.rule else None
+        head = f"{i18n.text('article', lang)} {c.article}" + (f" §{c.paragraph}" if c.paragraph else "")
+        title = inst.title.pick(lang) if inst else c.instrument
+        out += [f"**{head} — {title}** [{c.instrument}] ({i18n.word(c.status.value, lang)})", ""]
+        out += [f"> {quote}" for quote in c.text.values()]
+        out += ["", f"{i18n.text('source', lang)}: <{c.source}>", ""]
+    reasons = because_lines(report, f, lang)
+    if reasons:
+        out += [f"{i18n.text('because', lang)}:", ""] + [f"- {r}" for r in reasons] + [""]
+    if f.due and f.kind.value == "missing_approval":
+        out += [f"{i18n.text('due', lang)} {f.due.isoformat()} ({i18n.text('before_signing', lang)})", ""]
+    if f.remedy:
+        out += [f"{i18n.text('remedy', lang)}: {f.remedy.get(lang) or next(iter(f.remedy.values()))}", ""]
+    return out
+
+
+def render(report: Report, lang: str) -> str:
+    ag = report.agreement
+    lines = [f"# {i18n.text('title', lang)} — {ag.title.pick(lang)}", ""]
+    subjects = ", ".join(f"{party_name(report, s, lang)} (`{s}`)" for s in report.subjects) or "—"
+    lines += [f"- {i18n.text('agreement', lang)}: `{ag.id}` · {i18n.word(ag.kind.value, lang)}",
+              f"- {i18n.text('subject', lang)}: {subjects}",
+              f"- {i18n.text('law_as_of', lang)}: {report.as_of.isoformat()}",
+              f"- **{i18n.text('verdict', lang)}: {i18n.word(report.verdict.value, lang)}**"]
+    if report.plan:
+        earliest = report.earliest_signing
+        lines.append(f"- {i18n.text('earliest_signing', lang)}: "
+                     f"{earliest.isoformat() if earliest else i18n.text('earliest_unknown', lang)}")
+    lines += ["", f"## {i18n.text('findings', lang)}", ""]
+    if not report.findings:
+        lines += [i18n.text("no_findings", lang), ""]
+    for f in report.findings:
+        lines += _finding(report, f, lang)
+    lines += [f"## {i18n.text('plan', lang)}", ""]
+    if not report.plan:
+        lines += [i18n.text("no_plan", lang), ""]
+    else:
+        cols = ("step", "approval", "authority", "party", "status", "date")
+        lines += ["| " + " | ".join(i18n.text(c, lang) for c in cols) + " |", "|" + "---|" * len(cols)]
+        for n, s in enumerate(report.plan, start=1):
+            when = s.obtained or s.lawful_from or s.due
+            day = when.isoformat() if when else "—"
+            if s.receipt_due and s.status not in ("done", "deemed"):
+                day = i18n.text("receipt_due", lang, date=s.receipt_due.isoformat())
+            cells = (str(n), i18n.word(s.approval, lang), i18n.word(s.authority, lang),
+                     party_name(report, s.party, lang), i18n.word(s.status, lang), day)
+            lines.append("| " + " | ".join(_cell(x) for x in cells) + " |")
+        lines.append("")
+    rb = report.rulebook
+    lines.append(f"*{i18n.text('rulebook', lang)}: {i18n.text('rules_count', lang, rules=len(rb.rules))} · "
+                 f"`{rb.digest}`*")
+    return "\n".join(lines) + "\n"
