@@ -44,7 +44,8 @@ class Row:
     party: str
     verdict: str                 # compliant | non_compliant | incomplete | bad_input | engine_error
     blocking: int = 0
-    first_missing: str = ""      # approval kind of the first missing approval, with its article
+    first_missing: str = ""      # approval kind of the first missing approval (contract word)
+    article: str = ""            # where the law requires it: "MA-OL-112-14 art. 94"
     error: str = ""
 
 
@@ -104,12 +105,11 @@ def check_one(path: str, rules_dir: str | None, as_of: date | None, lang: str) -
     for party in parties:
         mine = [f for f in report.findings if f.party in (party, "")]
         missing = next((f for f in mine if f.kind.value == "missing_approval"), None)
-        first_missing = ""
-        if missing is not None and missing.approval:
-            where = f" ({missing.citation.instrument} art. {missing.citation.article})" if missing.citation else ""
-            first_missing = missing.approval + where
+        c = missing.citation if missing is not None else None
         rows.append(Row(path, report.agreement.id, party, _party_verdict([f.severity.value for f in mine]),
-                        sum(1 for f in mine if f.severity.value == "blocking"), first_missing))
+                        sum(1 for f in mine if f.severity.value == "blocking"),
+                        (missing.approval or "") if missing is not None else "",
+                        f"{c.instrument} art. {c.article}" if c is not None else ""))
     return Outcome(path, CHECKED, report.verdict.value, tuple(rows))
 
 

@@ -221,10 +221,6 @@ MESSAGES: dict[str, _T] = {
         "{party}: توقف سريان {instrument} في {end}؛ القانون الجاري به العمل في {date} غير مرمز، لم يتم الفحص",
         "{party} : {instrument} a cessé de s'appliquer le {end} ; le droit en vigueur au {date} n'est pas encodé",
         "{party}: {instrument} stopped applying on {end}; the law in force on {date} is not encoded"),
-    "msg.out_of_scope.no_longer_in_force.before": (
-        "{party}: توقف سريان {instrument} في {end}؛ القانون الجاري به العمل في {date} غير مرمز",
-        "{party} : {instrument} a cessé de s'appliquer le {end} ; le droit en vigueur au {date} n'est pas encodé",
-        "{party}: {instrument} stopped applying on {end}; the law in force on {date} is not encoded"),
     "msg.out_of_scope.no_instrument": (
         "لا يوجد نص مرمز يحكم هذا الطرف ({type}، {level}) في {country}؛ لم يتم فحصه",
         "Aucun texte encodé ne régit cette partie ({type}, {level}) en {country} ; elle n'est pas contrôlée",
@@ -256,13 +252,12 @@ MESSAGES: dict[str, _T] = {
                 "Règles valides : {rules} règles dans {files} fichiers",
                 "Rulebook is clean: {rules} rules in {files} files"),
     "batch.title": ("ملخص الفحص: {n} ملف", "Synthèse : {n} fichier(s)", "Summary: {n} file(s)"),
-    "batch.file": ("الملف", "Fichier", "File"),
-    "batch.agreement": ("الاتفاقية", "Convention", "Agreement"),
     "batch.party": ("الطرف", "Partie", "Party"),
     "batch.verdict": ("الخلاصة", "Verdict", "Verdict"),
-    "batch.blocking": ("ملاحظات مانعة", "Constats bloquants", "Blocking"),
+    "batch.blocking": ("مانعة", "Bloquants", "Blocking"),
     "batch.first_missing": ("أول موافقة ناقصة / الخطأ", "Première approbation manquante / erreur",
                             "First missing approval / error"),
+    "batch.file_agreement": ("الملف / الاتفاقية", "Fichier / convention", "File / agreement"),
     "batch.progress": ("فحص الاتفاقيات", "Contrôle des conventions", "Checking agreements"),
     "batch.totals": ("{compliant} مطابقة، {non_compliant} غير مطابقة، {incomplete} ناقصة المعلومات، "
                      "{bad_input} ملف غير صالح، {engine_error} عطل",

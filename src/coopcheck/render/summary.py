@@ -12,6 +12,7 @@ import io
 import json
 from collections import Counter
 from dataclasses import asdict, fields
+from pathlib import Path
 
 from rich import box
 from rich.console import Console
@@ -53,13 +54,16 @@ def totals(outcomes: list[Outcome]) -> Counter[str]:
 def to_table(outcomes: list[Outcome], lang: str, console: Console) -> None:
     table = Table(title=i18n.text("batch.title", lang, n=len(outcomes)), box=box.SIMPLE_HEAD,
                   show_lines=False)
-    for key in ("file", "agreement", "party", "verdict", "blocking", "first_missing"):
-        table.add_column(i18n.text(f"batch.{key}", lang), overflow="fold",
-                         no_wrap=key in ("verdict", "blocking"), justify="right" if key == "blocking" else "left")
+    for key in ("file_agreement", "party", "verdict", "blocking", "first_missing"):
+        wide = key in ("file_agreement", "first_missing")
+        table.add_column(i18n.text(f"batch.{key}", lang), overflow="fold", ratio=3 if wide else None,
+                         no_wrap=not wide and key != "party", justify="right" if key == "blocking" else "left")
     for r in rows(outcomes):
-        first = r.error or (i18n.word(r.first_missing.split(" ")[0], lang)
-                            + r.first_missing[len(r.first_missing.split(" ")[0]):] if r.first_missing else "")
-        table.add_row(Text(r.file), Text(r.agreement), Text(r.party),
+        first = r.error or (f"{i18n.word(r.first_missing, lang)} ({r.article})" if r.first_missing else "")
+        where = Text(r.file)
+        if r.agreement and r.agreement != Path(r.file).stem:
+            where.append(f"\n{r.agreement}", style="dim")
+        table.add_row(where, Text(r.party),
                       Text(iso(i18n.word(r.verdict, lang)), style=_STYLE.get(r.verdict, "")),
                       str(r.blocking) if r.verdict not in ("bad_input", "engine_error") else "",
                       Text(iso(first)))

@@ -69,7 +69,7 @@ def message(report: Report, f: Finding, lang: str) -> str:
         params["party"] = p["party"] or params.get("party", "")
         if f.detail in ("not_yet_in_force", "no_longer_in_force"):
             before = f.reason.get(lang) or next((v for v in f.reason.values() if v), "")
-            key = f"msg.out_of_scope.{f.detail}" + (".before" if before else "")
+            key = f"msg.out_of_scope.{f.detail}" + (".before" if before and f.detail == "not_yet_in_force" else "")
             return i18n.text(key, lang, party=params["party"], instrument=params["instrument"],
                              date=params["date"], start=params["from"], end=params.get("to") or "",
                              before=before)
