@@ -16,7 +16,7 @@ from . import i18n
 from .conclusions import Conclusion
 from .conditions import FIELDS, Atom, Conjunction
 from .facts import Facts
-from .model import Agreement
+from .model import Agreement, Approval
 from .rulebook import CompiledRule, Instrument, Requirement, Rulebook, scope_atoms
 from .vocab import FindingKind, Severity, Status, Verdict
 
@@ -273,19 +273,19 @@ def _approval_findings(req: Requirement, by_kind: dict[str, list[Conclusion]], a
             status = "missing"
             findings.append(Finding(FindingKind.missing_approval, **base))
     if status == "done" and obtained is not None and req.precedes is not None:
-        later = _earlier_step(agreement, party, req.precedes.value, obtained)
-        if later is not None:
+        preceded = _approved_before(agreement, party, req.precedes.value, obtained)
+        if preceded is not None:
             status = "out_of_order"
             findings.append(Finding(FindingKind.late_approval, obtained=obtained, detail="out_of_order",
-                                    reference=later.reference or later.kind.value,
-                                    **{**base, "due": later.date}))
+                                    reference=preceded.reference or preceded.kind.value,
+                                    **{**base, "due": preceded.date}))
     plan.append(PlanStep(req.step, req.approval.value, party, req.authority.value, status, (rule_id,),
                          due, obtained, lawful))
     return findings
 
 
-def _earlier_step(agreement: Agreement, party: str, kind: str, obtained: date) -> Any:
-    """The approved ``kind`` of ``party`` dated before ``obtained`` (the text wants it after), if any."""
+def _approved_before(agreement: Agreement, party: str, kind: str, obtained: date) -> Approval | None:
+    """An approved ``kind`` of ``party`` dated before ``obtained``, though the text wants it after."""
     for a in agreement.approvals:
         if (a.kind.value == kind and a.of == party and a.outcome.value == "approved" and a.date is not None
                 and a.date < obtained):
@@ -300,6 +300,7 @@ def _scope_findings(agreement: Agreement, facts: Facts, rulebook: Rulebook, as_o
     if not in_country:
         return [Finding(FindingKind.out_of_scope, party=party.id, detail="no_rules",
                         because=(("because.country", {"country": party.country, "party": party.id}),))]
+
     def governs(inst: Instrument) -> bool:
         atoms = scope_atoms(inst.applies_to, ()) or []
         return bool(atoms) and all(a.test(facts.case.get(a.spec.prop)) is True for a in atoms)
