@@ -456,12 +456,18 @@ def approval_not_required(case: Case, approval: str) -> None:
     assert not found and not steps, f"{kind} is required:\n{_show(case)}\nplan: {steps}"
 
 
+def _plan_steps(case: Case, kind: str) -> list[dict[str, Any]]:
+    """The plan's steps for an approval kind; a step that is not there fails the scenario."""
+    steps = [s for s in case.doc["plan"] if s["approval"] == kind]
+    assert steps, f"{kind} is not in the approval plan: {case.doc['plan']}"
+    return steps
+
+
 @then(parsers.parse('تكون حالة "{approval}" في مسطرة الموافقات "{status}"'))
 @then(parsers.parse('l\'état de "{approval}" dans le plan des approbations est "{status}"'))
 def plan_status(case: Case, approval: str, status: str) -> None:
     kind, wanted = word("approval", approval, case.lang), word("plan status", status, case.lang)
-    steps = [s for s in case.doc["plan"] if s["approval"] == kind]
-    assert steps, f"{kind} is not in the approval plan: {case.doc['plan']}"
+    steps = _plan_steps(case, kind)
     assert steps[0]["status"] == wanted, f"{kind}: status {steps[0]['status']}, expected {wanted}"
 
 
@@ -470,8 +476,7 @@ def plan_status(case: Case, approval: str, status: str) -> None:
 def plan_authority(case: Case, approval: str, authority: str) -> None:
     """Who gives the approval, as the plan says (the visa: governor, or Minister of the Interior for regions)."""
     kind, wanted = word("approval", approval, case.lang), word("authority", authority, case.lang)
-    steps = [s for s in case.doc["plan"] if s["approval"] == kind]
-    assert steps, f"{kind} is not in the approval plan: {case.doc['plan']}"
+    steps = _plan_steps(case, kind)
     assert {s["authority"] for s in steps} == {wanted}, f"{kind}: {[s['authority'] for s in steps]}, expected {wanted}"
 
 
@@ -479,8 +484,7 @@ def plan_authority(case: Case, approval: str, authority: str) -> None:
 @then(parsers.parse('le silence vaut "{approval}" à compter du {day}'))
 def deemed_from(case: Case, approval: str, day: str) -> None:
     kind = word("approval", approval, case.lang)
-    steps = [s for s in case.doc["plan"] if s["approval"] == kind]
-    assert steps, f"{kind} is not in the approval plan: {case.doc['plan']}"
+    steps = _plan_steps(case, kind)
     assert steps[0]["status"] == "deemed", f"{kind}: status {steps[0]['status']}, expected deemed"
     assert steps[0]["lawful_from"] == day.strip(), f"{kind}: deemed from {steps[0]['lawful_from']}"
     assert not [f for f in case.findings() if f.get("approval") == kind], _show(case)
