@@ -13,6 +13,8 @@ language), not internal objects: what the suite checks is what a user receives.
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -294,7 +296,7 @@ def law_read_on(instrument: str, day: str) -> Case:
 
 # The agreement and its parties. The first party of the table is the collectivity checked.
 
-def _rows(datatable: list[list[str]], columns: dict[str, str], lang: str) -> list[dict[str, str]]:
+def _rows(datatable: list[list[str]], columns: dict[str, dict[str, str]], lang: str) -> list[dict[str, str]]:
     header, *rows = datatable
     keys = []
     for cell in header:
@@ -374,12 +376,36 @@ def creates_no_legal_person(case: Case) -> None:
 
 @when("يتم فحص الاتفاقية")
 @when("la convention est vérifiée")
-def check(case: Case, rulebook: Rulebook) -> None:
+def check(case: Case, rulebook: Rulebook, request: pytest.FixtureRequest) -> None:
     assert case.agreement, "the scenario describes no agreement"
     agreement = Agreement.model_validate(case.agreement)
     report = check_agreement(agreement, rulebook, as_of=case.day)
     case.report = as_dict(report, case.lang)
     assert case.report["verdict"] == report.verdict.value
+    _check_rule_tags(request, set(report.engaged_rules))
+
+
+def _check_rule_tags(request: pytest.FixtureRequest, engaged: set[str]) -> None:
+    """A scenario's ``@fires-RULE`` / ``@escapes-RULE`` tags are claims: hold them to the report.
+
+    ``coopcheck rules coverage`` counts these tags to tell which rules have a scenario where they
+    fire and one where they must not; checking each tag against what the rule actually did keeps
+    the coverage matrix honest (a tag cannot say "fires" on a scenario where the rule is silent).
+    """
+    for mark in request.node.iter_markers():
+        claim, _, rule = mark.name.partition("-")
+        if claim == "fires":
+            assert rule in engaged, f"tagged @{mark.name}, but {rule} did not engage; engaged: {sorted(engaged)}"
+        elif claim == "escapes":
+            assert rule not in engaged, f"tagged @{mark.name}, but {rule} engaged"
+    trace = os.environ.get("COOPCHECK_TRACE_RULES")
+    if trace:   # used to propose tags for new scenarios: one JSON line per scenario run
+        with open(trace, "a", encoding="utf-8") as out:
+            from pytest_bdd.scenario import scenario_wrapper_template_registry as templates
+
+            t = templates[request.node.function]
+            out.write(json.dumps({"feature": t.feature.rel_filename, "line": t.line_number,
+                                  "tags": sorted(t.tags), "engaged": sorted(engaged)}) + "\n")
 
 
 # Then: findings, each with the provision it comes from.

@@ -11,7 +11,7 @@ Fonctionnalité: Coopération décentralisée entre collectivités territoriales
 
   # ---- Définition : la coopération décentralisée lie des collectivités algériennes et étrangères
 
-  @art-definition
+  @art-unidentified @fires-DZ-17-329-partner-not-collectivity
   Scénario: Décret exécutif 17-329 (définition, article non identifié) : pas de coopération décentralisée avec un signataire qui n'est pas une collectivité territoriale
     Soit une convention du type "coopération" entre les parties suivantes :
       | id      | pays | type                      | niveau  |
@@ -21,7 +21,7 @@ Fonctionnalité: Coopération décentralisée entre collectivités territoriales
     Alors la convention est interdite selon le décret exécutif 17-329
     Et le rapport signale que le fondement juridique n'est pas vérifié
 
-  @art-definition
+  @art-unidentified @fires-DZ-17-329-assembly-deliberation @fires-DZ-17-329-prior-approval
   Scénario: Décret exécutif 17-329 (définition, article non identifié) : une ONG qui finance sans signer n'empêche pas la convention avec une collectivité étrangère
     Soit une convention du type "coopération" entre les parties suivantes :
       | id          | pays | type                      | niveau  | rôle              |
@@ -31,7 +31,7 @@ Fonctionnalité: Coopération décentralisée entre collectivités territoriales
     Quand la convention est vérifiée
     Alors la convention n'est pas interdite selon le décret exécutif 17-329
 
-  @art-definition
+  @art-unidentified @escapes-DZ-17-329-assembly-deliberation @escapes-DZ-17-329-foreign-state @escapes-DZ-17-329-partner-not-collectivity @escapes-DZ-17-329-prior-approval
   Scénario: Décret exécutif 17-329 (définition, article non identifié) : un partenariat avec un établissement public algérien sort du champ du décret et n'est pas interdit par lui
     Soit une convention du type "partenariat" entre les parties suivantes :
       | id      | pays | type                      | niveau  |
@@ -40,7 +40,7 @@ Fonctionnalité: Coopération décentralisée entre collectivités territoriales
     Quand la convention est vérifiée
     Alors la convention n'est pas interdite selon le décret exécutif 17-329
 
-  @art-definition
+  @art-unidentified @fires-DZ-17-329-foreign-state
   Scénario: Décret exécutif 17-329 (définition, article non identifié) : pas de coopération décentralisée avec un État étranger
     Soit une convention du type "jumelage" entre les parties suivantes :
       | id      | pays | type                      | niveau  |
@@ -49,7 +49,7 @@ Fonctionnalité: Coopération décentralisée entre collectivités territoriales
     Quand la convention est vérifiée
     Alors la convention est interdite selon le décret exécutif 17-329
 
-  @art-definition
+  @art-unidentified @fires-DZ-17-329-assembly-deliberation @fires-DZ-17-329-prior-approval
   Scénario: Décret exécutif 17-329 (définition, article non identifié) : un jumelage avec une collectivité territoriale étrangère n'est pas interdit
     Soit une convention du type "jumelage" entre les parties suivantes :
       | id          | pays | type                      | niveau  |
@@ -60,7 +60,7 @@ Fonctionnalité: Coopération décentralisée entre collectivités territoriales
 
   # ---- Procédure : délibération de l'assemblée populaire --------------------------------------
 
-  @art-procedure
+  @art-unidentified @fires-DZ-17-329-assembly-deliberation @fires-DZ-17-329-prior-approval
   Scénario: Décret exécutif 17-329 (procédure, article non identifié) : un jumelage avec une collectivité étrangère est soumis à la délibération de l'assemblée populaire
     Soit une convention du type "jumelage" entre les parties suivantes :
       | id          | pays | type                      | niveau  |
@@ -70,7 +70,7 @@ Fonctionnalité: Coopération décentralisée entre collectivités territoriales
     Alors il manque "délibération du conseil" selon le décret exécutif 17-329
     Et le rapport signale que le fondement juridique n'est pas vérifié
 
-  @art-procedure
+  @art-unidentified @escapes-DZ-17-329-assembly-deliberation @escapes-DZ-17-329-foreign-state @escapes-DZ-17-329-partner-not-collectivity @escapes-DZ-17-329-prior-approval
   Scénario: Décret exécutif 17-329 (procédure, article non identifié) : un jumelage avec une commune algérienne n'est pas une coopération décentralisée internationale
     Soit une convention du type "jumelage" entre les parties suivantes :
       | id      | pays | type                      | niveau  |
@@ -81,7 +81,7 @@ Fonctionnalité: Coopération décentralisée entre collectivités territoriales
 
   # ---- Procédure : approbation préalable (ministre de l'Intérieur ; autre lecture : Premier ministre)
 
-  @art-procedure
+  @art-unidentified @fires-DZ-17-329-assembly-deliberation @fires-DZ-17-329-prior-approval
   Scénario: Décret exécutif 17-329 (procédure, article non identifié) : un jumelage avec une collectivité étrangère requiert l'approbation préalable du ministre de l'Intérieur
     Soit une convention du type "jumelage" entre les parties suivantes :
       | id          | pays | type                      | niveau  |
@@ -91,7 +91,7 @@ Fonctionnalité: Coopération décentralisée entre collectivités territoriales
     Alors il manque "approbation du ministre de l'Intérieur" selon le décret exécutif 17-329
     Et le rapport signale que le fondement juridique n'est pas vérifié
 
-  @art-procedure
+  @art-unidentified @fires-DZ-17-329-assembly-deliberation @fires-DZ-17-329-prior-approval
   Scénario: Décret exécutif 17-329 (procédure, article non identifié) : l'approbation préalable du ministre de l'Intérieur avant la signature satisfait l'exigence
     Soit une convention du type "jumelage" entre les parties suivantes :
       | id          | pays | type                      | niveau  |
@@ -104,7 +104,7 @@ Fonctionnalité: Coopération décentralisée entre collectivités territoriales
     Alors il ne manque pas "approbation du ministre de l'Intérieur"
     Et l'état de "approbation du ministre de l'Intérieur" dans le plan des approbations est "accomplie"
 
-  @art-procedure
+  @art-unidentified @escapes-DZ-17-329-assembly-deliberation @escapes-DZ-17-329-foreign-state @escapes-DZ-17-329-partner-not-collectivity @escapes-DZ-17-329-prior-approval
   Scénario: Décret exécutif 17-329 (procédure, article non identifié) : une coopération avec une commune algérienne ne requiert pas l'approbation préalable du ministre de l'Intérieur
     Soit une convention du type "coopération" entre les parties suivantes :
       | id      | pays | type                      | niveau  |

@@ -8,7 +8,7 @@ Fonctionnalité: Approbation par le wali de la délibération communale de jumel
   Contexte:
     Étant donné que l'on lit la loi 11-10 à la date du 2018-06-01
 
-  @art-unidentified
+  @art-unidentified @fires-DZ-11-10-wali-twinning
   Scénario: Loi 11-10 (article non identifié) : la délibération communale sur un jumelage avec une collectivité étrangère requiert l'approbation du wali
     Soit une convention du type "jumelage" entre les parties suivantes :
       | id          | pays | type                      | niveau  |
@@ -18,7 +18,7 @@ Fonctionnalité: Approbation par le wali de la délibération communale de jumel
     Alors il manque "approbation du wali" selon la loi 11-10
     Et le rapport signale que le fondement juridique n'est pas vérifié
 
-  @art-unidentified
+  @art-unidentified @escapes-DZ-11-10-wali-twinning
   Scénario: Loi 11-10 (article non identifié) : une convention de coopération qui n'est pas un jumelage ne requiert pas à ce titre l'approbation du wali
     Soit une convention du type "coopération" entre les parties suivantes :
       | id          | pays | type                      | niveau  |
@@ -27,7 +27,7 @@ Fonctionnalité: Approbation par le wali de la délibération communale de jumel
     Quand la convention est vérifiée
     Alors la convention ne requiert pas "approbation du wali"
 
-  @art-unidentified
+  @art-unidentified @fires-DZ-11-10-wali-twinning
   Scénario: Loi 11-10 (article non identifié) : l'approbation du wali avant la signature satisfait l'exigence
     Soit une convention du type "jumelage" entre les parties suivantes :
       | id          | pays | type                      | niveau  |

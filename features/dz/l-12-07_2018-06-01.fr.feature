@@ -7,7 +7,7 @@ Fonctionnalité: Approbation de la délibération de wilaya sur un jumelage (loi
   Contexte:
     Étant donné que l'on lit la loi 12-07 à la date du 2018-06-01
 
-  @art-unidentified
+  @art-unidentified @fires-DZ-12-07-twinning-approval
   Scénario: Loi 12-07 (article non identifié) : la délibération de la wilaya sur un jumelage avec une collectivité étrangère requiert une approbation
     Soit une convention du type "jumelage" entre les parties suivantes :
       | id        | pays | type                      | niveau |
@@ -17,7 +17,7 @@ Fonctionnalité: Approbation de la délibération de wilaya sur un jumelage (loi
     Alors il manque "approbation du wali" selon la loi 12-07
     Et le rapport signale que le fondement juridique n'est pas vérifié
 
-  @art-unidentified
+  @art-unidentified @escapes-DZ-12-07-twinning-approval
   Scénario: Loi 12-07 (article non identifié) : une convention de coopération qui n'est pas un jumelage ne requiert pas cette approbation
     Soit une convention du type "coopération" entre les parties suivantes :
       | id        | pays | type                      | niveau |

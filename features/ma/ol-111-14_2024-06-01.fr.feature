@@ -11,7 +11,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
 
   # ---- Article 82, alinéa 1 : approbation des autorités publiques ----------------------------
 
-  @art-82
+  @art-82 @fires-MA-111-14-82-public-authorities
   Scénario: Article 82 alinéa 1 de la loi organique 111-14 : une convention avec un acteur hors du Royaume requiert l'approbation des autorités publiques
     Soit une convention du type "coopération" entre les parties suivantes :
       | id        | pays | type                      | niveau |
@@ -21,7 +21,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Alors il manque "approbation des autorités publiques" selon l'article 82 alinéa 1
     Et le verdict est "non conforme"
 
-  @art-82
+  @art-82 @escapes-MA-111-14-82-foreign-state @escapes-MA-111-14-82-public-authorities
   Scénario: Article 82 alinéa 1 de la loi organique 111-14 : une convention avec une collectivité nationale ne requiert pas l'approbation des autorités publiques
     Soit une convention du type "coopération" entre les parties suivantes :
       | id   | pays | type                      | niveau  |
@@ -30,7 +30,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors la convention ne requiert pas "approbation des autorités publiques"
 
-  @art-82
+  @art-82 @fires-MA-111-14-82-public-authorities
   Scénario: Article 82 alinéa 1 de la loi organique 111-14 : obtenir un financement d'un acteur hors du Royaume requiert l'approbation des autorités publiques
     Soit une convention du type "financement" entre les parties suivantes :
       | id        | pays | type                      | niveau | rôle              |
@@ -39,7 +39,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors il manque "approbation des autorités publiques" selon l'article 82 alinéa 1
 
-  @art-82
+  @art-82 @fires-MA-111-14-82-public-authorities
   Scénario: Article 82 alinéa 1 de la loi organique 111-14 : une organisation internationale siégeant au Maroc est un acteur hors du Royaume
     Soit une convention du type "coopération" entre les parties suivantes :
       | id           | pays | type                        | niveau |
@@ -48,7 +48,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors il manque "approbation des autorités publiques" selon l'article 82 alinéa 1
 
-  @art-82
+  @art-82 @fires-MA-111-14-82-public-authorities
   Scénario: Article 82 alinéa 1 de la loi organique 111-14 : l'approbation des autorités publiques obtenue avant la signature satisfait l'exigence
     Soit une convention du type "coopération" entre les parties suivantes :
       | id        | pays | type                      | niveau |
@@ -61,7 +61,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Alors il ne manque pas "approbation des autorités publiques"
     Et l'état de "approbation des autorités publiques" dans le plan des approbations est "accomplie"
 
-  @art-82
+  @art-82 @fires-MA-111-14-82-public-authorities
   Scénario: Article 82 alinéa 1 de la loi organique 111-14 : l'approbation des autorités publiques après la signature est tardive
     Soit une convention du type "coopération" entre les parties suivantes :
       | id        | pays | type                      | niveau |
@@ -73,7 +73,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors "approbation des autorités publiques" intervient après la signature selon l'article 82 alinéa 1
 
-  @art-82
+  @art-82 @fires-MA-111-14-82-public-authorities
   Scénario: Article 82 alinéa 1 de la loi organique 111-14 : une demande d'approbation des autorités publiques en attente n'en tient pas lieu
     Soit une convention du type "coopération" entre les parties suivantes :
       | id        | pays | type                      | niveau |
@@ -88,7 +88,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
 
   # ---- Article 82, alinéa 2 : aucune convention avec un État étranger -------------------------
 
-  @art-82
+  @art-82 @fires-MA-111-14-82-foreign-state @fires-MA-111-14-82-public-authorities
   Scénario: Article 82 alinéa 2 de la loi organique 111-14 : aucune convention ne peut être conclue entre une région et un État étranger
     Soit une convention du type "coopération" entre les parties suivantes :
       | id     | pays | type                      | niveau |
@@ -98,7 +98,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Alors la convention est interdite selon l'article 82 alinéa 2
     Et le verdict est "non conforme"
 
-  @art-82
+  @art-82 @escapes-MA-111-14-82-foreign-state @escapes-MA-111-14-82-public-authorities
   Scénario: Article 82 alinéa 2 de la loi organique 111-14 : l'État marocain n'est pas un État étranger
     Soit une convention du type "coopération" entre les parties suivantes :
       | id    | pays | type                      | niveau |
@@ -107,7 +107,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors la convention n'est pas interdite selon l'article 82 alinéa 2
 
-  @art-82
+  @art-82 @fires-MA-111-14-82-public-authorities
   Scénario: Article 82 alinéa 2 de la loi organique 111-14 : une organisation internationale n'est pas un État étranger
     Soit une convention du type "coopération" entre les parties suivantes :
       | id   | pays | type                        | niveau |
@@ -116,7 +116,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors la convention n'est pas interdite selon l'article 82 alinéa 2
 
-  @art-82
+  @art-82 @fires-MA-111-14-82-public-authorities
   Scénario: Article 82 alinéa 2 de la loi organique 111-14 : une collectivité territoriale étrangère n'est pas un État étranger
     Soit une convention du type "coopération" entre les parties suivantes :
       | id        | pays | type                      | niveau |
@@ -127,7 +127,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
 
   # ---- Article 99 : délibération du conseil sur les projets de jumelage et de coopération décentralisée
 
-  @art-99
+  @art-99 @fires-MA-111-14-99-twinning-council
   Scénario: Article 99 de la loi organique 111-14 : un projet de jumelage avec une collectivité étrangère est soumis à la délibération du conseil
     Soit une convention du type "jumelage" entre les parties suivantes :
       | id        | pays | type                      | niveau |
@@ -136,7 +136,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors il manque "délibération du conseil" selon l'article 99
 
-  @art-99
+  @art-99 @fires-MA-111-14-99-twinning-council
   Scénario: Article 99 de la loi organique 111-14 : une convention de coopération décentralisée avec une collectivité nationale est aussi soumise à la délibération du conseil
     Soit une convention du type "coopération" entre les parties suivantes :
       | id   | pays | type                      | niveau  |
@@ -145,7 +145,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors il manque "délibération du conseil" selon l'article 99
 
-  @art-99
+  @art-99 @fires-MA-111-14-99-twinning-council
   Scénario: Article 99 de la loi organique 111-14 : une déclaration d'intention avec une collectivité étrangère est soumise à la délibération du conseil
     Soit une convention du type "déclaration d'intention" entre les parties suivantes :
       | id        | pays | type                      | niveau |
@@ -154,7 +154,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors il manque "délibération du conseil" selon l'article 99
 
-  @art-99
+  @art-99 @fires-MA-111-14-99-twinning-council
   Scénario: Article 99 de la loi organique 111-14 : la délibération du conseil avant la signature satisfait l'exigence
     Soit une convention du type "jumelage" entre les parties suivantes :
       | id        | pays | type                      | niveau |
@@ -167,7 +167,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Alors il ne manque pas "délibération du conseil"
     Et l'état de "délibération du conseil" dans le plan des approbations est "accomplie"
 
-  @art-99
+  @art-99 @fires-MA-111-14-99-twinning-council
   Scénario: Article 99 de la loi organique 111-14 : le conseil rejette le projet de convention
     Soit une convention du type "jumelage" entre les parties suivantes :
       | id        | pays | type                      | niveau |
@@ -179,7 +179,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors un refus de "délibération du conseil" est constaté selon l'article 99
 
-  @art-99
+  @art-99 @escapes-MA-111-14-99-exchange-council @escapes-MA-111-14-99-organisations-council @escapes-MA-111-14-99-partnership-council @escapes-MA-111-14-99-twinning-council
   Scénario: Article 99 de la loi organique 111-14 : un jumelage avec un État étranger n'est pas un jumelage avec une collectivité territoriale
     Soit une convention du type "jumelage" entre les parties suivantes :
       | id     | pays | type                      | niveau |
@@ -190,7 +190,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
 
   # ---- Article 99 : adhésion et participation aux activités des organisations concernées par les affaires locales
 
-  @art-99
+  @art-99 @fires-MA-111-14-99-organisations-council
   Scénario: Article 99 de la loi organique 111-14 : l'adhésion à une organisation concernée par les affaires locales est soumise à la délibération du conseil
     Soit une convention du type "adhésion à un réseau" entre les parties suivantes :
       | id        | pays | type                      | niveau |
@@ -199,7 +199,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors il manque "délibération du conseil" selon l'article 99
 
-  @art-99
+  @art-99 @fires-MA-111-14-99-organisations-council
   Scénario: Article 99 de la loi organique 111-14 : l'adhésion après délibération du conseil est conforme
     Soit une convention du type "adhésion à un réseau" entre les parties suivantes :
       | id        | pays | type                      | niveau |
@@ -214,7 +214,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
 
   # ---- Article 99 : conventions de coopération et de partenariat avec le secteur public et privé
 
-  @art-99
+  @art-99 @fires-MA-111-14-99-partnership-council
   Scénario: Article 99 de la loi organique 111-14 : une convention de partenariat avec un établissement public est soumise à la délibération du conseil
     Soit une convention du type "partenariat" entre les parties suivantes :
       | id     | pays | type                      | niveau |
@@ -225,7 +225,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors il manque "délibération du conseil" selon l'article 99
 
-  @art-99
+  @art-99 @fires-MA-111-14-99-partnership-council
   Scénario: Article 99 de la loi organique 111-14 : une convention de partenariat avec une entreprise privée après délibération du conseil est conforme
     Soit une convention du type "partenariat" entre les parties suivantes :
       | id  | pays | type                      | niveau |
@@ -240,7 +240,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Alors il ne manque pas "délibération du conseil"
     Et le verdict est "conforme"
 
-  @art-99
+  @art-99 @fires-MA-111-14-99-partnership-council
   Scénario: Article 99 de la loi organique 111-14 : une convention de partenariat avec l'État (secteur public) est soumise à la délibération du conseil
     Soit une convention du type "partenariat" entre les parties suivantes :
       | id    | pays | type                      | niveau |
@@ -249,7 +249,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors il manque "délibération du conseil" selon l'article 99
 
-  @art-99
+  @art-99 @fires-MA-111-14-99-twinning-council
   Scénario: Article 99 de la loi organique 111-14 : une convention de financement avec une collectivité étrangère est soumise à la délibération du conseil
     Soit une convention du type "financement" entre les parties suivantes :
       | id        | pays | type                      | niveau |
@@ -258,7 +258,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors il manque "délibération du conseil" selon l'article 99
 
-  @art-99
+  @art-99 @escapes-MA-111-14-99-exchange-council @escapes-MA-111-14-99-organisations-council @escapes-MA-111-14-99-partnership-council @escapes-MA-111-14-99-twinning-council
   Scénario: Article 99 de la loi organique 111-14 : un partenariat avec un État étranger n'est pas un partenariat avec le secteur public ou privé
     Soit une convention du type "partenariat" entre les parties suivantes :
       | id     | pays | type                      | niveau |
@@ -269,7 +269,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
 
   # ---- Article 99 : toute forme d'échange avec des collectivités territoriales étrangères -----
 
-  @art-99
+  @art-99 @fires-MA-111-14-99-exchange-council
   Scénario: Article 99 de la loi organique 111-14 : un échange avec une collectivité étrangère est soumis à la délibération du conseil
     Soit une convention du type "échange" entre les parties suivantes :
       | id        | pays | type                      | niveau  |
@@ -278,7 +278,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors il manque "délibération du conseil" selon l'article 99
 
-  @art-99
+  @art-99 @escapes-MA-111-14-99-exchange-council @escapes-MA-111-14-99-organisations-council @escapes-MA-111-14-99-partnership-council @escapes-MA-111-14-99-twinning-council
   Scénario: Article 99 de la loi organique 111-14 : un échange avec une collectivité nationale n'est pas soumis à la délibération du conseil à ce titre
     Soit une convention du type "échange" entre les parties suivantes :
       | id   | pays | type                      | niveau  |
@@ -287,7 +287,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors la convention ne requiert pas "délibération du conseil"
 
-  @art-99
+  @art-99 @fires-MA-111-14-99-exchange-council
   Scénario: Article 99 de la loi organique 111-14 : un échange avec une collectivité étrangère ne requiert pas l'approbation du gouverneur
     Soit une convention du type "échange" entre les parties suivantes :
       | id        | pays | type                      | niveau  |
@@ -296,7 +296,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors la convention ne requiert pas "approbation du gouverneur"
 
-  @art-99
+  @art-99 @fires-MA-111-14-99-exchange-council
   Scénario: Article 99 de la loi organique 111-14 : un échange avec une collectivité étrangère ne requiert pas l'approbation du wali
     Soit une convention du type "échange" entre les parties suivantes :
       | id        | pays | type                      | niveau  |
@@ -305,7 +305,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors la convention ne requiert pas "approbation du wali"
 
-  @art-99
+  @art-99 @fires-MA-111-14-99-exchange-council
   Scénario: Article 99 de la loi organique 111-14 : un échange après délibération du conseil et approbation des autorités publiques est conforme
     Soit une convention du type "échange" entre les parties suivantes :
       | id        | pays | type                      | niveau  |
@@ -321,7 +321,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
 
   # ---- Article 115 : visa de l'autorité gouvernementale chargée de l'Intérieur sur la délibération, dans les vingt jours
 
-  @art-115
+  @art-115 @fires-MA-111-14-115-visa
   Scénario: Article 115 de la loi organique 111-14 : la délibération sur un jumelage avec une collectivité étrangère n'est exécutoire qu'après le visa
     Soit une convention du type "jumelage" entre les parties suivantes :
       | id        | pays | type                      | niveau |
@@ -330,7 +330,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors il manque "visa" selon l'article 115
 
-  @art-115
+  @art-115 @fires-MA-111-14-115-visa
   Scénario: Article 115 de la loi organique 111-14 : le visa revient à l'autorité gouvernementale chargée de l'Intérieur, la convention ne requiert pas l'approbation du gouverneur
     Soit une convention du type "jumelage" entre les parties suivantes :
       | id        | pays | type                      | niveau |
@@ -340,7 +340,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Alors il manque "visa" selon l'article 115
     Et la convention ne requiert pas "approbation du gouverneur"
 
-  @art-115
+  @art-115 @fires-MA-111-14-115-visa
   Scénario: Article 115 de la loi organique 111-14 : la délibération sur un partenariat avec une ONG étrangère (acteur hors du Royaume) est soumise au visa
     Soit une convention du type "partenariat" entre les parties suivantes :
       | id     | pays | type                      | niveau |
@@ -351,7 +351,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors il manque "visa" selon l'article 115
 
-  @art-115
+  @art-115 @escapes-MA-111-14-115-visa
   Scénario: Article 115 de la loi organique 111-14 : la délibération sur un partenariat avec une ONG nationale n'est pas soumise au visa
     Soit une convention du type "partenariat" entre les parties suivantes :
       | id    | pays | type                      | niveau |
@@ -362,7 +362,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors la convention ne requiert pas "visa"
 
-  @art-115
+  @art-115 @fires-MA-111-14-115-visa
   Scénario: Article 115 de la loi organique 111-14 : la délibération sur l'adhésion à un réseau étranger est soumise au visa
     Soit une convention du type "adhésion à un réseau" entre les parties suivantes :
       | id        | pays | type                      | niveau |
@@ -371,7 +371,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors il manque "visa" selon l'article 115
 
-  @art-115
+  @art-115 @fires-MA-111-14-115-visa
   Scénario: Article 115 de la loi organique 111-14 : le silence au-delà du délai de vingt jours vaut visa
     Soit une convention du type "jumelage" entre les parties suivantes :
       | id        | pays | type                      | niveau |
@@ -384,7 +384,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Alors le silence vaut "visa" à compter du 2024-05-27
     Et il ne manque pas "visa"
 
-  @art-115
+  @art-115 @fires-MA-111-14-115-visa
   Scénario: Article 115 de la loi organique 111-14 : signer avant l'expiration du délai de vingt jours est prématuré
     Soit une convention du type "jumelage" entre les parties suivantes :
       | id        | pays | type                      | niveau |
@@ -397,7 +397,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Alors la signature est prématurée selon l'article 115 et possible à partir du 2024-06-10
     Et l'état de "visa" dans le plan des approbations est "prématurée"
 
-  @art-115
+  @art-115 @fires-MA-111-14-115-visa
   Plan du scénario: Article 115 de la loi organique 111-14 : le jour de la réception ne compte pas, la délibération est exécutoire le lendemain du vingtième jour
     Soit une convention du type "jumelage" entre les parties suivantes :
       | id        | pays | type                      | niveau |
@@ -414,7 +414,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
       | 2024-05-11 | tacite     |
       | 2024-05-12 | prématurée |
 
-  @art-115
+  @art-115 @fires-MA-111-14-115-visa
   Scénario: Article 115 de la loi organique 111-14 : sans date de réception de la délibération, le délai ne peut être compté
     Soit une convention du type "jumelage" entre les parties suivantes :
       | id        | pays | type                      | niveau |
@@ -426,7 +426,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors l'information "date de réception" manque selon l'article 115
 
-  @art-115
+  @art-115 @fires-MA-111-14-115-visa
   Scénario: Article 115 de la loi organique 111-14 : le visa avant la signature satisfait l'exigence
     Soit une convention du type "jumelage" entre les parties suivantes :
       | id        | pays | type                      | niveau |
@@ -440,7 +440,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Alors il ne manque pas "visa"
     Et l'état de "visa" dans le plan des approbations est "accomplie"
 
-  @art-115
+  @art-115 @fires-MA-111-14-115-visa
   Scénario: Article 115 de la loi organique 111-14 : un visa exprès après la signature n'efface pas le visa tacite acquis avant elle
     Soit une convention du type "jumelage" entre les parties suivantes :
       | id        | pays | type                      | niveau |
@@ -454,7 +454,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Alors il ne manque pas "visa"
     Et l'état de "visa" dans le plan des approbations est "tacite"
 
-  @art-115
+  @art-115 @fires-MA-111-14-115-visa
   Scénario: Article 115 de la loi organique 111-14 : le visa de la délibération est refusé
     Soit une convention du type "jumelage" entre les parties suivantes :
       | id        | pays | type                      | niveau |
@@ -467,7 +467,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors un refus de "visa" est constaté selon l'article 115
 
-  @art-115
+  @art-115 @escapes-MA-111-14-115-visa
   Scénario: Article 115 de la loi organique 111-14 : la délibération sur un jumelage avec une collectivité nationale n'est pas soumise à ce visa
     Soit une convention du type "jumelage" entre les parties suivantes :
       | id   | pays | type                      | niveau  |
@@ -476,7 +476,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors la convention ne requiert pas "visa"
 
-  @art-115
+  @art-115 @escapes-MA-111-14-115-visa
   Scénario: Article 115 de la loi organique 111-14 : un échange avec une collectivité étrangère n'est pas au nombre des délibérations soumises au visa
     Soit une convention du type "échange" entre les parties suivantes :
       | id        | pays | type                      | niveau  |
@@ -487,7 +487,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
 
   # ---- Article 162 : des conventions qui ne requièrent pas la création d'une personne morale --
 
-  @art-162
+  @art-162 @fires-MA-111-14-162-no-legal-person
   Scénario: Article 162 de la loi organique 111-14 : une convention de partenariat qui crée une personne morale
     Soit une convention du type "partenariat" entre les parties suivantes :
       | id     | pays | type                      | niveau |
@@ -497,7 +497,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors la convention est interdite selon l'article 162
 
-  @art-162
+  @art-162 @fires-MA-111-14-162-no-legal-person
   Scénario: Article 162 de la loi organique 111-14 : une convention de partenariat avec une ONG étrangère qui crée une personne morale
     Soit une convention du type "partenariat" entre les parties suivantes :
       | id     | pays | type                      | niveau |
@@ -507,7 +507,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors la convention est interdite selon l'article 162
 
-  @art-162
+  @art-162 @escapes-MA-111-14-162-no-legal-person
   Scénario: Article 162 de la loi organique 111-14 : une convention de partenariat qui ne crée pas de personne morale
     Soit une convention du type "partenariat" entre les parties suivantes :
       | id     | pays | type                      | niveau |
@@ -517,7 +517,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors la convention n'est pas interdite selon l'article 162
 
-  @art-162
+  @art-162 @fires-MA-111-14-162-no-legal-person
   Scénario: Article 162 de la loi organique 111-14 : la convention doit dire si elle crée une personne morale
     Soit une convention du type "partenariat" entre les parties suivantes :
       | id     | pays | type                      | niveau |
@@ -528,7 +528,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
 
   # ---- Article 163 : les ressources que chaque partie décide de mobiliser ---------------------
 
-  @art-163
+  @art-163 @fires-MA-111-14-163-resources
   Scénario: Article 163 de la loi organique 111-14 : une convention de coopération qui ne fixe pas les ressources de chaque partie
     Soit une convention du type "coopération" entre les parties suivantes :
       | id    | pays | type                      | niveau |
@@ -538,7 +538,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors la clause "ressources" manque selon l'article 163
 
-  @art-163
+  @art-163 @escapes-MA-111-14-163-resources
   Scénario: Article 163 de la loi organique 111-14 : une convention de coopération qui fixe les ressources de chaque partie
     Soit une convention du type "coopération" entre les parties suivantes :
       | id    | pays | type                      | niveau |
@@ -548,7 +548,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors la clause "ressources" ne manque pas
 
-  @art-163
+  @art-163 @fires-MA-111-14-163-resources
   Scénario: Article 163 de la loi organique 111-14 : les clauses de la convention doivent être données pour vérifier la clause des ressources
     Soit une convention du type "coopération" entre les parties suivantes :
       | id    | pays | type                      | niveau |
@@ -557,7 +557,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors l'information "clauses" manque selon l'article 163
 
-  @art-163
+  @art-163 @escapes-MA-111-14-163-resources
   Scénario: Article 163 de la loi organique 111-14 : la clause des ressources n'est pas exigée à ce titre d'une convention de jumelage
     Soit une convention du type "jumelage" entre les parties suivantes :
       | id        | pays | type                      | niveau |
@@ -569,7 +569,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
 
   # ---- Article 159 : aucune convention entre un groupement de collectivités et un État étranger
 
-  @art-159
+  @art-159 @fires-MA-111-14-159-grouping-foreign-state
   Scénario: Article 159 de la loi organique 111-14 : aucune convention ne peut être conclue entre un groupement de régions et un État étranger
     Soit une convention du type "coopération" entre les parties suivantes :
       | id            | pays | type                          | niveau |
@@ -579,7 +579,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Alors la convention est interdite selon l'article 159
     Et le verdict est "non conforme"
 
-  @art-159
+  @art-159 @escapes-MA-111-14-159-grouping-foreign-state
   Scénario: Article 159 de la loi organique 111-14 : une convention d'un groupement de régions avec une collectivité étrangère n'est pas interdite
     Soit une convention du type "coopération" entre les parties suivantes :
       | id            | pays | type                          | niveau |
@@ -588,7 +588,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors la convention n'est pas interdite selon l'article 159
 
-  @art-159
+  @art-159 @escapes-MA-111-14-159-grouping-foreign-state
   Scénario: Article 159 de la loi organique 111-14 : la région elle-même avec un État étranger relève de l'article 82, non de l'article 159
     Soit une convention du type "coopération" entre les parties suivantes :
       | id     | pays | type                      | niveau |
@@ -618,7 +618,7 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors la collectivité contrôlée n'entre pas dans le champ de ce texte
 
-  @art-115
+  @art-115 @fires-MA-111-14-115-visa
   Scénario: Article 115 de la loi organique 111-14 : le visa de la délibération sur un jumelage relève du ministre de l'Intérieur
     Soit une convention du type "jumelage" entre les parties suivantes :
       | id | pays | type | niveau |

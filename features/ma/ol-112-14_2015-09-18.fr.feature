@@ -6,7 +6,7 @@ Fonctionnalité: La loi organique 112-14 le premier jour de son application
   Contexte:
     Étant donné que l'on lit la loi organique 112-14 à la date du 2015-09-18
 
-  @art-222 @art-94
+  @art-222 @art-94 @fires-MA-112-14-94-twinning-council
   Scénario: Article 222 de la loi organique 112-14 : dès le premier jour d'application de la loi, l'article 94 s'applique
     Soit une convention du type "jumelage" entre les parties suivantes :
       | id        | pays | type                      | niveau     |

@@ -8,7 +8,7 @@ Fonctionnalité: La loi organique 113-14 le premier jour de son application
   Contexte:
     Étant donné que l'on lit la loi organique 113-14 à la date du 2015-09-06
 
-  @art-280 @art-92
+  @art-280 @art-92 @fires-MA-113-14-92-twinning-council
   Scénario: Article 280 de la loi organique 113-14 : dès le premier jour d'application de la loi, l'article 92 s'applique
     Soit une convention du type "jumelage" entre les parties suivantes :
       | id     | pays | type                      | niveau  |

@@ -268,5 +268,40 @@ def lint(lang: str | None, rules_dir: Path | None) -> None:
     click.echo(i18n.text("lint_ok", lang, rules=len(rb.rules), files=len(rb.files)))
 
 
+@rules.command("coverage")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@rules_option
+@click.option("--features", "features_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Gherkin features (default: features/ beside the rules directory).")
+@click.option("--fixtures", "fixtures_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Reviewed expected reports (default: fixtures/expected/ beside the rules directory).")
+def coverage_command(fmt: str, rules_dir: Path | None, features_dir: Path | None, fixtures_dir: Path | None) -> None:
+    """Matrix instrument → article → rule → scenarios (ar, fr) → fixtures; exit 1 on a gap.
+
+    A gap: a rule without a scenario where it fires, or one it must not reach, in a language
+    its jurisdiction requires (features/coverage.yaml); a scenario citing an article no rule
+    encodes; a README row whose rule does not exist.
+    """
+    from .coverage import coverage
+    from .render import coverage as out
+    from .rulebook import default_rules_dir, load_rulebook
+
+    lang = i18n.lang_from_env()
+    rules_dir = rules_dir or default_rules_dir()
+    try:
+        rb = load_rulebook(rules_dir)
+        cov = coverage(rb, features_dir or rules_dir.parent / "features",
+                       fixtures_dir or rules_dir.parent / "fixtures" / "expected", rules_dir)
+    except CoopcheckError as exc:
+        _fail(exc, lang)
+    if fmt == "json":
+        click.echo(out.as_json(cov), nl=False)
+    elif fmt == "markdown":
+        click.echo(out.as_markdown(cov), nl=False)
+    else:
+        out.print_table(cov)
+    sys.exit(0 if cov.ok else 1)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

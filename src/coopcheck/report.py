@@ -45,12 +45,14 @@ class Citation:
     text: dict[str, str]
     source: str
     source_title: str
+    reviewed_by: str | None = None
+    reviewed_on: date | None = None
 
     @classmethod
     def of(cls, r: CompiledRule) -> Citation:
         text = {k: v for k, v in r.rule.text.model_dump().items() if v}
         return cls(r.instrument.id, r.rule.article, r.rule.paragraph, r.status, text,
-                   r.source.url, r.source.title)
+                   r.source.url, r.source.title, r.rule.reviewed_by, r.rule.reviewed_on)
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,27 @@ class Report:
     findings: tuple[Finding, ...]
     plan: tuple[PlanStep, ...]
     rulebook: Rulebook
+
+    @property
+    def engaged_rules(self) -> tuple[str, ...]:
+        """The rules that bear on this agreement: a finding of theirs or a step of the plan.
+
+        The unverified-basis warning only repeats a rule that engaged elsewhere, so it does not
+        count. Scenario tags (``@fires-RULE`` / ``@escapes-RULE``) are checked against this set.
+        """
+        ids = {f.rule for f in self.findings if f.rule and f.kind is not FindingKind.unverified_basis}
+        ids.update(r for s in self.plan for r in s.rules)
+        return tuple(sorted(ids))
+
+    @property
+    def unreviewed_rules(self) -> tuple[str, ...]:
+        """Engaged rules no jurist has reviewed (``reviewed_by`` absent): the reader must know."""
+        return tuple(r for r in self.engaged_rules if self.rulebook.rule(r).rule.reviewed_by is None)
+
+    @property
+    def unverified_rules(self) -> tuple[str, ...]:
+        """Engaged rules not checked against the official text (their own or their instrument's status)."""
+        return tuple(r for r in self.engaged_rules if self.rulebook.rule(r).status is Status.unverified)
 
     @property
     def earliest_signing(self) -> date | None:

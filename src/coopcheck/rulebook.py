@@ -53,6 +53,8 @@ class InForce(_Closed):
     # the text that governed the same collectivities before ``from`` (named in an out_of_scope
     # finding so that an agreement signed earlier is never judged by this instrument, nor silently)
     preceded_by: Text | None = None
+    # the article that sets the date (scenarios on entry into force cite it: ``@art-222``)
+    article: str | None = None
     note: str | None = None
 
     @model_validator(mode="after")
@@ -142,9 +144,15 @@ class Rule(_Closed):
     requires: Requirement | None = None
     forbids: Prohibition | None = None
     requires_clauses: list[Clause] | None = None
+    # the jurist who last reviewed the rule against its article, and when (both or neither);
+    # reports list the rules that engaged and were never reviewed
+    reviewed_by: Annotated[str, Field(min_length=2)] | None = None
+    reviewed_on: IsoDate | None = None
 
     @model_validator(mode="after")
     def _one_effect(self) -> Rule:
+        if (self.reviewed_by is None) != (self.reviewed_on is None):
+            raise ValueError("reviewed_by and reviewed_on go together")
         effects = [e for e in (self.requires, self.forbids, self.requires_clauses) if e is not None]
         if len(effects) != 1:
             raise ValueError("a rule has exactly one effect: requires, forbids or requires_clauses")

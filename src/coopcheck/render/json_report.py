@@ -34,7 +34,9 @@ def _finding(report: Report, f: Finding, lang: str) -> dict[str, Any]:
     if f.citation:
         c = f.citation
         out["citation"] = {"instrument": c.instrument, "article": c.article, "paragraph": c.paragraph,
-                           "status": c.status.value, "text": dict(c.text), "source": c.source}
+                           "status": c.status.value, "text": dict(c.text), "source": c.source,
+                           "reviewed": ({"by": c.reviewed_by, "on": c.reviewed_on.isoformat()}
+                                        if c.reviewed_by and c.reviewed_on else None)}
     out["because"] = because_lines(report, f, lang)
     if f.remedy:
         out["remedy"] = dict(f.remedy)
@@ -64,6 +66,7 @@ def as_dict(report: Report, lang: str) -> dict[str, Any]:
             for i, s in enumerate(report.plan, start=1)
         ],
         "rulebook": {"rules": len(report.rulebook.rules), "digest": report.rulebook.digest},
+        "review": {"unreviewed": list(report.unreviewed_rules), "unverified": list(report.unverified_rules)},
     }
 
 

@@ -69,6 +69,9 @@ def render(report: Report, lang: str) -> str:
                      party_name(report, s.party, lang), i18n.word(s.status, lang), day)
             lines.append("| " + " | ".join(_cell(x) for x in cells) + " |")
         lines.append("")
+    for key, ids in (("review_unverified", report.unverified_rules), ("review_unreviewed", report.unreviewed_rules)):
+        if ids:
+            lines += [_cell(i18n.text(key, lang, rules=", ".join(ids))), ""]
     rb = report.rulebook
     lines.append(f"*{i18n.text('rulebook', lang)}: {i18n.text('rules_count', lang, rules=len(rb.rules))} · "
                  f"`{rb.digest}`*")

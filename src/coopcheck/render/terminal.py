@@ -104,6 +104,9 @@ def render(report: Report, lang: str, console: Console) -> None:
                           iso(party_name(report, s.party, lang)),
                           Text(iso(i18n.word(s.status, lang)), style=_STATUS_STYLE.get(s.status, "")), iso(day))
         console.print(table)
+    for key, ids in (("review_unverified", report.unverified_rules), ("review_unreviewed", report.unreviewed_rules)):
+        if ids:
+            console.print(Text(i18n.text(key, lang, rules=", ".join(ids)), style="magenta"))
     rb = report.rulebook
     console.print(Text(f"{i18n.text('rulebook', lang)}: {i18n.text('rules_count', lang, rules=len(rb.rules))}"
                        f" · {rb.digest}", style="dim"))
