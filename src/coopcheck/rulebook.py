@@ -10,6 +10,7 @@ load: a rulebook that does not lint is never evaluated.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -137,6 +138,9 @@ class Rule(_Closed):
     source: Source | None = None
     note: str | None = None
     in_force: InForce | None = None
+    # successive versions of one provision (an article amended on a date) are separate rules with
+    # their own in_force and the same ``provision``; the linter refuses overlaps and gaps between them
+    provision: Annotated[str, Field(pattern=_RULE_ID)] | None = None
     applies_to: Any = None   # replaces the instrument's applies_to for this rule (e.g. groupings)
     summary: Text
     remedy: Text
@@ -201,6 +205,15 @@ class CompiledRule:
     @property
     def in_force(self) -> InForce:
         return self.rule.in_force or self.instrument.in_force
+
+    @property
+    def provision(self) -> str:
+        return self.rule.provision or self.rule.id
+
+    def applies_on(self, day: date) -> bool:
+        """In force that day: both the instrument and the rule's own period (the engine's scope)."""
+        return self.instrument.in_force.contains(day) and (self.rule.in_force is None
+                                                            or self.rule.in_force.contains(day))
 
 
 @dataclass(frozen=True)
@@ -332,6 +345,42 @@ def _durable_limits(rules: list[CompiledRule], problems: list[Problem]) -> None:
                                 {"count": total, "limit": MAX_DURABLE_RULES}))
 
 
+def _versions(rules: list[CompiledRule], where: dict[str, tuple[str, Any, int]], problems: list[Problem]) -> None:
+    """Versions of one provision follow each other in time: never two on one day, never a day
+    between two versions without any (Catala's temporal coverage, as a lint).
+
+    A rule's period is the part of its own ``in_force`` inside its instrument's; an own period that
+    reaches outside the instrument's is refused too, since those days would silently not apply.
+    """
+    by_provision: dict[str, list[CompiledRule]] = {}
+    for r in rules:
+        by_provision.setdefault(r.provision, []).append(r)
+
+    def at(r: CompiledRule, code: str, english: str, **params: Any) -> None:
+        name, data, i = where[r.id]
+        problems.append(_problem(name, data, ("rules", i, "in_force"), code, english, **params))
+
+    for key in sorted(by_provision):
+        versions = sorted(by_provision[key], key=lambda r: (r.in_force.from_, r.id))
+        for r in versions:
+            own, inst = r.rule.in_force, r.instrument.in_force
+            if own is not None and (own.from_ < inst.from_ or (inst.to is not None and (own.to is None
+                                                                                        or own.to > inst.to))):
+                at(r, "rule.outside_instrument", f"{r.id} is given days outside {r.instrument.id}'s period "
+                   f"in force ({inst.from_}..{inst.to or ''})", rule=r.id, instrument=r.instrument.id)
+        if len({r.instrument.id for r in versions}) > 1:
+            at(versions[1], "rule.provision_instruments",
+               f"provision {key}: its versions belong to different instruments", provision=key)
+        for a, b in itertools.pairwise(versions):
+            if a.in_force.to is None or a.in_force.to > b.in_force.from_:
+                at(b, "rule.versions_overlap", f"provision {key}: {a.id} and {b.id} both apply on "
+                   f"{b.in_force.from_}", provision=key, first=a.id, second=b.id, date=b.in_force.from_.isoformat())
+            elif a.in_force.to < b.in_force.from_:
+                at(b, "rule.versions_gap", f"provision {key}: no version applies from {a.in_force.to} to "
+                   f"{b.in_force.from_} (between {a.id} and {b.id})", provision=key, first=a.id, second=b.id,
+                   start=a.in_force.to.isoformat(), end=b.in_force.from_.isoformat())
+
+
 def _scope_text(scope: tuple[Atom, ...]) -> str:
     return ", ".join(f"{a.field} {a.op} {a.value}" for a in scope if a.field.startswith("subject."))
 
@@ -347,6 +396,7 @@ def load_rulebook(directory: str | Path | None = None) -> Rulebook:
     instruments: list[Instrument] = []
     seen_rules: dict[str, str] = {}
     seen_instruments: dict[str, str] = {}
+    where: dict[str, tuple[str, Any, int]] = {}
     hasher = hashlib.sha256()
     for path in files:
         name = str(path)
@@ -373,11 +423,13 @@ def load_rulebook(directory: str | Path | None = None) -> Rulebook:
                 problems.append(_problem(name, data, ("rules", i, "id"), "rule.duplicate_id",
                                          f"rule id {rule.id} is also used in {seen_rules[rule.id]}"))
             seen_rules.setdefault(rule.id, name)
+            where.setdefault(rule.id, (name, data, i))
         compiled.extend(_compile_file(name, data, parsed, problems))
     if not files:
         problems.append(Problem(str(root), 0, 0, "<dir>", "rules.empty", "no rule files (*.yaml) here"))
     if compiled:
         _durable_limits(compiled, problems)
+        _versions(compiled, where, problems)
     if problems:
         raise RulebookError(problems)
     digest = "sha256:" + hasher.hexdigest()
