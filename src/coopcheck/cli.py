@@ -303,5 +303,33 @@ def coverage_command(fmt: str, rules_dir: Path | None, features_dir: Path | None
     sys.exit(0 if cov.ok else 1)
 
 
+@rules.command("doc")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder for the pages (created; a folder it did not write is refused without --force).")
+@click.option("--force", is_flag=True, help="Write into a non-empty folder this command did not write.")
+@rules_option
+@click.option("--features", "features_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Gherkin features (default: features/ beside the rules directory).")
+def doc(output: Path, force: bool, rules_dir: Path | None, features_dir: Path | None) -> None:
+    """Write the rulebook as static HTML: one page per instrument and an index (opens offline).
+
+    Each article's quoted text (Arabic right-to-left, French beside it), each rule in plain
+    words in both languages generated from its data, its status, review and source, and the
+    scenarios that show it firing and escaping.
+    """
+    from .rulebook import default_rules_dir, load_rulebook
+    from .site import render_site, write_site
+
+    lang = i18n.lang_from_env()
+    rules_dir = rules_dir or default_rules_dir()
+    try:
+        rb = load_rulebook(rules_dir)
+        pages = render_site(rb, features_dir or rules_dir.parent / "features")
+        written = write_site(pages, output, force)
+    except CoopcheckError as exc:
+        _fail(exc, lang)
+    click.echo(f"{len(pages)} pages written to {output}: open {written[0].parent / 'index.html'}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -54,6 +54,9 @@ class Scenario:
     articles: tuple[str, ...]   # tags, "art-94"
     fires: tuple[str, ...]
     escapes: tuple[str, ...]
+    # (keyword, text, data table rows) of the Background's steps then the scenario's, for the site
+    steps: tuple[tuple[str, str, tuple[tuple[str, ...], ...]], ...] = ()
+    examples: tuple[tuple[str, ...], ...] = ()   # an outline's Examples: header row, then one row per case
 
     @property
     def where(self) -> str:
@@ -115,6 +118,8 @@ def read_scenarios(features: Path) -> list[Scenario]:
         feature: dict[str, Any] = dict(doc.get("feature") or {})
         lang = feature.get("language", "en")
         feature_tags = [t["name"][1:] for t in feature.get("tags", [])]
+        background = [c["background"] for c in feature.get("children", []) if "background" in c]
+        before = tuple(_step(st) for b in background for st in b.get("steps", []))
         for scenario in _scenarios(feature.get("children", [])):
             tags = feature_tags + [t["name"][1:] for t in scenario.get("tags", [])]
             instrument = next((t for t in tags if re.fullmatch(r"[A-Z]{2}-[A-Z]+-[0-9A-Z-]+", t)), None)
@@ -124,8 +129,25 @@ def read_scenarios(features: Path) -> list[Scenario]:
                 articles=tuple(t for t in tags if t.startswith("art-")),
                 fires=tuple(t.removeprefix("fires-") for t in tags if t.startswith("fires-")),
                 escapes=tuple(t.removeprefix("escapes-") for t in tags if t.startswith("escapes-")),
+                steps=before + tuple(_step(st) for st in scenario.get("steps", [])),
+                examples=_examples(scenario),
             ))
     return out
+
+
+def _step(step: dict[str, Any]) -> tuple[str, str, tuple[tuple[str, ...], ...]]:
+    rows = tuple(tuple(c["value"] for c in row["cells"]) for row in (step.get("dataTable") or {}).get("rows", []))
+    return step["keyword"].strip(), step["text"], rows
+
+
+def _examples(scenario: dict[str, Any]) -> tuple[tuple[str, ...], ...]:
+    rows: list[tuple[str, ...]] = []
+    for block in scenario.get("examples", []):
+        header = tuple(c["value"] for c in (block.get("tableHeader") or {}).get("cells", []))
+        if header and not rows:
+            rows.append(header)
+        rows += [tuple(c["value"] for c in row["cells"]) for row in block.get("tableBody", [])]
+    return tuple(rows)
 
 
 def _scenarios(children: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
