@@ -164,7 +164,8 @@ def test_lint_command_reports_file_line_col_and_exits_2(tmp_path: Path) -> None:
 def test_yaml_syntax_error_in_rule_file(tmp_path: Path) -> None:
     _write(tmp_path, "schema: coopcheck/rules/v1\ninstrument: [unclosed\n")
     problems = _problems(tmp_path)
-    assert problems and problems[0].startswith("x.yaml:3:")
+    # located where the bracket opens (line 2, column 13), not where the parser gives up (line 3)
+    assert problems and problems[0].startswith("x.yaml:2:13:") and "never closed" in problems[0]
 
 
 def test_rules_of_exclusive_levels_may_exceed_64_together(tmp_path: Path) -> None:

@@ -14,6 +14,25 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any
 
+# Characters that must never reach a terminal or a report from an input file: the Unicode
+# bidirectional controls (they reorder what is displayed: "Trojan source") and the C0/C1 control
+# characters (terminal escapes). ``visible`` writes them as ``\u202e``-style escapes.
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_CONTROL_RANGES = ((0x00, 0x1F), (0x7F, 0x9F))
+
+
+def is_control(char: str) -> bool:
+    """A C0 or C1 control character (TAB and line breaks included) or DEL."""
+    code = ord(char)
+    return any(lo <= code <= hi for lo, hi in _CONTROL_RANGES)
+
+
+def visible(text: str) -> str:
+    """``text`` with bidirectional and control characters written as escapes (one line, display order kept)."""
+    if not any(c in BIDI_CONTROLS or is_control(c) for c in text):
+        return text
+    return "".join(f"\\u{ord(c):04x}" if c in BIDI_CONTROLS or is_control(c) else c for c in text)
+
 EXIT_COMPLIANT = 0
 EXIT_NON_COMPLIANT = 1
 EXIT_BAD_INPUT = 2
@@ -36,6 +55,12 @@ class Problem:
     code: str
     english: str
     params: Mapping[str, Any] = dataclass_field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # the path and the field come from the user (a file name, a key of the file): printed on
+        # one line, they must not carry a line break, a terminal escape or a bidi control
+        object.__setattr__(self, "path", visible(self.path))
+        object.__setattr__(self, "field", visible(self.field))
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.field, self.code)
@@ -65,7 +90,7 @@ class LocatedError(CoopcheckError):
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = sorted(problems, key=Problem.sort_key)
         super().__init__(
-            "\n".join(f"{p.path}:{p.line}:{p.column}: {p.field}: {p.english}" for p in self.problems)
+            "\n".join(f"{p.path}:{p.line}:{p.column}: {p.field}: {visible(p.english)}" for p in self.problems)
         )
 
 

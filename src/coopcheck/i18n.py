@@ -11,12 +11,17 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
+from .errors import visible
+
 LANGS = ("ar", "fr", "en")
 
 # word -> (ar, fr, en)
 _T = tuple[str, str, str]
 
 VOCAB: dict[str, _T] = {
+    # party roles
+    "signatory": ("موقع", "signataire", "signatory"),
+    "funder": ("ممول", "bailleur de fonds", "funder"),
     # approval kinds
     "council_deliberation": ("مداولة المجلس", "délibération du conseil", "council deliberation"),
     "governor_approval": ("موافقة العامل", "approbation du gouverneur", "governor's approval"),
@@ -331,12 +336,32 @@ PROBLEMS: dict[str, _T] = {
     "pydantic:country_code": ("'{value}' ليس رمز بلد ISO 3166-1 (مثلا MA، DZ، FR)",
                               "'{value}' n'est pas un code pays ISO 3166-1 (ex. MA, DZ, FR)",
                               "'{value}' is not an ISO 3166-1 alpha-2 country code (e.g. MA, DZ, FR)"),
+    "pydantic:text_language": ("يجب كتابة النص بلغة واحدة على الأقل: ar أو fr أو en",
+                               "donner le texte dans au moins une langue : ar, fr ou en",
+                               "give the text in at least one language: ar, fr or en"),
+    "pydantic:date_parsing": ("تاريخ غير موجود أو غير صحيح", "date inexistante ou invalide", "not a real date"),
+    "pydantic:date_type": ("المتوقع تاريخ بصيغة YYYY-MM-DD", "attendu : une date AAAA-MM-JJ (YYYY-MM-DD)",
+                           "expected a date written YYYY-MM-DD"),
+    "pydantic:int_parsing": ("المتوقع عدد صحيح", "attendu : un nombre entier", "expected a whole number"),
+    "pydantic:int_from_float": ("المتوقع عدد صحيح", "attendu : un nombre entier", "expected a whole number"),
+    "pydantic:bool_parsing": ("المتوقع true أو false", "attendu : true ou false", "expected true or false"),
+    "pydantic:string_too_short": ("النص فارغ أو أقصر من المطلوب", "texte vide ou trop court",
+                                  "text is empty or too short"),
+    "pydantic:string_too_long": ("النص أطول من المسموح ({max_length} حرفا على الأكثر)",
+                                 "texte trop long ({max_length} caractères au plus)",
+                                 "text too long (at most {max_length} characters)"),
+    "pydantic:value_error": ("قيمة غير صالحة: {detail}", "valeur invalide : {detail}", "{detail}"),
     "pydantic:identifier": ("المعرف من 1 إلى 64 حرفا لاتينيا صغيرا أو رقما أو '.' أو '_' أو '-'",
                             "un identifiant : 1 à 64 minuscules, chiffres, '.', '_' ou '-'",
                             "an id is 1-64 lower-case letters, digits, '.', '_' or '-'"),
     "rule.versions_overlap": ("الحكم {provision}: الصيغتان {first} و{second} تطبقان معا في {date}",
                               "disposition {provision} : {first} et {second} s'appliquent toutes deux le {date}",
                               "provision {provision}: {first} and {second} both apply on {date}"),
+    "rule.dangling_approval": ("{approval}: لا تستلزم أي قاعدة من {instrument} هذه الموافقة، فلن يطبق هذا القيد أبدا",
+                               "{approval} : aucune règle de {instrument} ne requiert cette approbation, la contrainte "
+                               "ne s'appliquerait jamais",
+                               "{approval}: no rule of {instrument} requires this approval, so this constraint "
+                               "would never apply"),
     "rule.versions_gap": ("الحكم {provision}: لا تطبق أي صيغة منه من {start} إلى {end} (بين {first} و{second})",
                           "disposition {provision} : aucune version ne s'applique du {start} au {end} "
                           "(entre {first} et {second})",
@@ -353,7 +378,11 @@ PROBLEMS: dict[str, _T] = {
     "ref.duplicate_party": ("المعرف '{id}' مستعمل مرتين", "l'identifiant '{id}' est utilisé deux fois",
                             "party id '{id}' is used twice"),
     "file.unreadable": ("تعذرت قراءة الملف", "fichier illisible", "cannot read the file"),
-    "file.too_large": ("الملف كبير جدا", "fichier trop volumineux", "the file is too large"),
+    "file.too_large": ("الملف أكبر من {limit_mib} ميغابايت", "le fichier dépasse {limit_mib} Mio",
+                       "the file is larger than {limit_mib} MiB"),
+    "file.utf16": ("الملف بترميز UTF-16 (أو ملف ثنائي) وليس نصا بترميز UTF-8: احفظوه بترميز UTF-8",
+                   "le fichier est en UTF-16 (ou binaire), pas en UTF-8 : l'enregistrer en UTF-8",
+                   "the file is UTF-16 (or binary), not UTF-8 text: save it as UTF-8"),
     "file.not_utf8": ("الملف ليس نصا بترميز UTF-8", "le fichier n'est pas en UTF-8", "the file is not UTF-8 text"),
     "file.empty": ("الملف فارغ", "le fichier est vide", "the file is empty"),
     "file.not_mapping": ("يجب أن يكون الملف مجموعة حقول، لا قائمة ولا قيمة واحدة",
@@ -364,6 +393,76 @@ PROBLEMS: dict[str, _T] = {
                  "tabulation (TAB) dans l'indentation ; utiliser des espaces",
                  "a tab character (TAB) in the indentation; indent with spaces"),
     "yaml.duplicate_key": ("الحقل '{key}' مكرر", "clé '{key}' en double", "duplicate key '{key}'"),
+    "yaml.indentation": ("خطأ في الصيغة: إزاحة هذا السطر لا تتوافق مع الأسطر السابقة ({detail})",
+                         "erreur de syntaxe : l'indentation de cette ligne ne correspond pas aux lignes précédentes "
+                         "({detail})",
+                         "syntax error: this line's indentation does not fit the lines above ({detail})"),
+    "yaml.unclosed_quote": ("علامة التنصيص {quote} المفتوحة هنا لم تغلق",
+                            "le guillemet {quote} ouvert ici n'est jamais fermé",
+                            "the quote {quote} opened here is never closed"),
+    "yaml.unclosed_bracket": ("القوس {bracket} المفتوح هنا لم يغلق", "le signe {bracket} ouvert ici n'est jamais fermé",
+                              "the bracket {bracket} opened here is never closed"),
+    "yaml.alias": ("المراسي والأسماء المستعارة ومفاتيح الدمج (& و* و<<) غير مقبولة: اكتبوا القيمة كاملة",
+                   "ancres, alias et clés de fusion (&, *, <<) non admis : écrire la valeur en entier",
+                   "anchors, aliases and merge keys (&, *, <<) are not allowed: write the value out"),
+    "yaml.too_deep": ("تداخل يتجاوز {limit} مستوى", "imbrication de plus de {limit} niveaux",
+                      "nested deeper than {limit} levels"),
+    "yaml.too_many_values": ("أكثر من {limit} قيمة في ملف واحد", "plus de {limit} valeurs dans un seul fichier",
+                             "more than {limit} values in one file"),
+    "yaml.key_not_text": ("اسم الحقل كلمة، لا '{key}' (ضعوه بين علامتي تنصيص إن كان نصا)",
+                          "un nom de champ est un mot, pas '{key}' (le mettre entre guillemets si c'est du texte)",
+                          "a field name is a word, not '{key}' (quote it if it is meant as text)"),
+    "text.bidi": ("حرف تحكم في اتجاه الكتابة ({char} {name}): قد يغير ترتيب عرض الكلمات؛ احذفوه",
+                  "caractère de contrôle bidirectionnel ({char} {name}) : il peut changer l'ordre d'affichage "
+                  "des mots ; le supprimer",
+                  "a bidirectional control character ({char} {name}): it can change the order in which words "
+                  "are shown; remove it"),
+    "text.control": ("حرف تحكم ({char})؛ احذفوه", "caractère de contrôle ({char}) ; le supprimer",
+                     "a control character ({char}); remove it"),
+    "json.syntax": ("خطأ في صيغة JSON: {detail}", "erreur de syntaxe JSON : {detail}", "JSON syntax error: {detail}"),
+    "json.comment": ("لا تقبل صيغة JSON التعليقات؛ احذفوا التعليق", "JSON n'admet pas de commentaires ; le supprimer",
+                     "JSON has no comments; remove it"),
+    "json.trailing_comma": ("فاصلة قبل قوس الإغلاق (لا تقبل صيغة JSON فاصلة زائدة)",
+                            "virgule avant un crochet fermant (JSON n'admet pas de virgule finale)",
+                            "a comma before a closing bracket (JSON allows no trailing comma)"),
+    "json.single_quote": ("في JSON تكتب النصوص وأسماء الحقول بين علامتي تنصيص مزدوجتين",
+                          "en JSON, textes et noms s'écrivent entre guillemets doubles",
+                          "JSON strings and names are written in double quotes"),
+    "json.not_json": ("هذا الملف .json ليس بصيغة JSON (إذا كان بصيغة YAML فغيروا امتداده إلى .yaml)",
+                      "ce fichier .json n'est pas du JSON (si c'est du YAML, le nommer .yaml)",
+                      "this .json file is not JSON (if it is YAML, name it .yaml)"),
+    "value.null": ("لا توجد قيمة (فارغة أو null) في حقل يستلزم قيمة",
+                   "aucune valeur (vide ou null) alors qu'une valeur est requise",
+                   "no value (empty or null) where one is required"),
+    "ref.duplicate_approval": ("نفس الموافقة ({kind} من {of}، {date}) مذكورة من قبل في approvals.{first}",
+                               "la même approbation ({kind} de {of}, {date}) figure déjà en approvals.{first}",
+                               "the same approval ({kind} of {of}, {date}) is already listed as approvals.{first}"),
+    # rule files (coopcheck rules lint); {detail} is the linter's own English wording
+    "rule.condition": ("شرط غير صالح: {detail}", "condition invalide : {detail}", "{detail}"),
+    "rule.scope": ("applies_to شرط بسيط من اختبارات على subject.* و agreement.*",
+                   "applies_to est une simple conjonction de tests sur subject.* / agreement.*",
+                   "applies_to is a plain conjunction of subject.* / agreement.* tests"),
+    "rule.unverified_without_note": ("القاعدة غير المتحقق منها تذكر في note سبب ذلك وما يجب التحقق منه",
+                                     "une règle non vérifiée dit dans 'note' pourquoi et ce qu'il faut vérifier",
+                                     "an unverified rule says in 'note' why it is unverified and what to check"),
+    "rule.no_quote": ("يجب نقل نص المادة بلغته الأصلية (ar أو fr)",
+                      "le texte de l'article doit être cité dans sa langue originale (ar ou fr)",
+                      "the quoted article text must be in its original language (ar or fr)"),
+    "rule.never_in_force": ("تاريخ سريان القاعدة يبدأ خارج مدة سريان النص",
+                            "l'entrée en vigueur de la règle commence hors de celle de son texte",
+                            "the rule's in_force starts outside its instrument's in_force"),
+    "rule.never_fires": ("هذا الشرط لا يمكن أن يتحقق أبدا ({detail})",
+                         "cette condition ne peut jamais être remplie ({detail})", "{detail}"),
+    "rule.duplicate_id": ("معرف القاعدة مكرر ({detail})", "identifiant de règle en double ({detail})", "{detail}"),
+    "rule.duplicate_instrument": ("معرف النص مكرر ({detail})", "identifiant de texte en double ({detail})",
+                                  "{detail}"),
+    "rule.limit_per_fact": ("عدد قواعد المحرك ({count}) يتجاوز الحد ({limit}) ({detail})",
+                            "trop de règles moteur ({count}, limite {limit}) ({detail})", "{detail}"),
+    "rule.limit_total": ("عدد قواعد المحرك ({count}) يتجاوز الحد ({limit})",
+                         "trop de règles moteur ({count}, limite {limit})", "{detail}"),
+    "rules.no_dir": ("لا يوجد مجلد للقواعد هنا", "pas de dossier de règles ici", "no rules directory here"),
+    "rules.empty": ("لا توجد ملفات قواعد (*.yaml) هنا", "aucun fichier de règles (*.yaml) ici",
+                    "no rule files (*.yaml) here"),
 }
 
 DID_YOU_MEAN: _T = ("هل تقصد '{suggestion}'؟", "vouliez-vous dire '{suggestion}' ?", "did you mean '{suggestion}'?")
@@ -398,14 +497,14 @@ def problem_text(code: str, english: str, params: Mapping[str, Any], lang: str) 
         message = english
     else:
         try:
-            message = _pick(entry, lang).format(**params)
+            message = _pick(entry, lang).format(**{"detail": english, **params})
         except (KeyError, IndexError):
             message = english
     if params.get("suggestion"):
         message += " — " + _pick(DID_YOU_MEAN, lang).format(suggestion=params["suggestion"])
     if lang != "en" and entry is None:
         message = english
-    return message
+    return visible(message)   # one line, never a bidi control or an escape from the input
 
 
 def lang_from_env(environ: Mapping[str, str] | None = None) -> str:

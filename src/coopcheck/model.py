@@ -45,8 +45,13 @@ def _iso_date(value: Any) -> Any:
 def _country(value: str) -> str:
     code = value.strip().upper()
     if len(code) != 2 or code not in iso3166.countries_by_alpha2:
+        context: dict[str, str] = {"value": value}
+        # an alpha-3 code (MAR) or an English country name (Morocco): suggest its alpha-2 code
+        known = iso3166.countries_by_alpha3.get(code) or iso3166.countries_by_name.get(code)
+        if known is not None:
+            context["suggestion"] = known.alpha2
         raise PydanticCustomError(
-            "country_code", "'{value}' is not an ISO 3166-1 alpha-2 country code (e.g. MA, DZ, FR)", {"value": value})
+            "country_code", "'{value}' is not an ISO 3166-1 alpha-2 country code (e.g. MA, DZ, FR)", context)
     return code
 
 
@@ -76,7 +81,7 @@ class Text(_Closed):
     @model_validator(mode="after")
     def _one_language(self) -> Text:
         if not (self.ar or self.fr or self.en):
-            raise ValueError("give the text in at least one language: ar, fr or en")
+            raise PydanticCustomError("text_language", "give the text in at least one language: ar, fr or en")
         return self
 
     def pick(self, lang: str) -> str:
@@ -192,6 +197,34 @@ def check_references(data: Any) -> list[tuple[tuple[int | str, ...], str, str, d
             for i, item in enumerate(items):
                 if hasattr(item, "get"):
                     ref((key, i, attr), item.get(attr))
+    out.extend(_duplicate_approvals(data.get("approvals")))
+    return out
+
+
+def _duplicate_approvals(approvals: Any) -> list[tuple[tuple[int | str, ...], str, str, dict[str, Any]]]:
+    """The same approval (kind, party, date) listed twice: a copy-paste slip that would hide a real one.
+
+    An approval has no id of its own; ``kind`` + ``of`` + ``date`` is its identity (a refused
+    deliberation and a later approved one differ by their dates).
+    """
+    out: list[tuple[tuple[int | str, ...], str, str, dict[str, Any]]] = []
+    if not isinstance(approvals, list):
+        return out
+    first: dict[tuple[str, str, str], int] = {}
+    for i, item in enumerate(approvals):
+        if not hasattr(item, "get"):
+            continue
+        key = (item.get("kind"), item.get("of"), item.get("date"))
+        if not all(isinstance(part, str | None) for part in key) or key[0] is None or key[1] is None:
+            continue
+        ident = (str(key[0]), str(key[1]), str(key[2]))
+        if ident in first:
+            out.append((("approvals", i), "ref.duplicate_approval",
+                        f"the same approval ({key[0]} of {key[1]}, {key[2] or 'undated'}) is already listed "
+                        f"as approvals.{first[ident]}",
+                        {"kind": str(key[0]), "of": str(key[1]), "date": str(key[2] or "-"), "first": first[ident]}))
+        else:
+            first[ident] = i
     return out
 
 

@@ -353,8 +353,11 @@ def _versions(rules: list[CompiledRule], where: dict[str, tuple[str, Any, int]],
     reaches outside the instrument's is refused too, since those days would silently not apply.
     """
     by_provision: dict[str, list[CompiledRule]] = {}
+    seen: set[str] = set()
     for r in rules:
-        by_provision.setdefault(r.provision, []).append(r)
+        if r.id not in seen:   # a duplicate id is reported once, as such, not also as an overlap
+            seen.add(r.id)
+            by_provision.setdefault(r.provision, []).append(r)
 
     def at(r: CompiledRule, code: str, english: str, **params: Any) -> None:
         name, data, i = where[r.id]
@@ -379,6 +382,31 @@ def _versions(rules: list[CompiledRule], where: dict[str, tuple[str, Any, int]],
                 at(b, "rule.versions_gap", f"provision {key}: no version applies from {a.in_force.to} to "
                    f"{b.in_force.from_} (between {a.id} and {b.id})", provision=key, first=a.id, second=b.id,
                    start=a.in_force.to.isoformat(), end=b.in_force.from_.isoformat())
+
+
+def _dangling_approvals(rules: list[CompiledRule], where: dict[str, tuple[str, Any, int]],
+                        problems: list[Problem]) -> None:
+    """``precedes`` and ``deemed.from.approval`` name another approval of the same instrument: if
+    no rule of that instrument requires it, the ordering or the deemed approval can never apply,
+    and the rule would silently say less than its author wrote."""
+    required: dict[str, set[ApprovalKind]] = {}
+    for r in rules:
+        if r.rule.requires is not None:
+            required.setdefault(r.instrument.id, set()).add(r.rule.requires.approval)
+    for r in rules:
+        req = r.rule.requires
+        if req is None or r.id not in where:
+            continue
+        named = [(("requires", "precedes"), req.precedes)]
+        if req.deemed is not None:
+            named.append((("requires", "deemed", "from", "approval"), req.deemed.from_.approval))
+        for loc, kind in named:
+            if kind is not None and kind not in required.get(r.instrument.id, set()):
+                name, data, i = where[r.id]
+                problems.append(_problem(name, data, ("rules", i, *loc), "rule.dangling_approval",
+                                         f"{kind.value}: no rule of {r.instrument.id} requires this approval, "
+                                         "so this constraint would never apply", approval=kind.value,
+                                         instrument=r.instrument.id))
 
 
 def _scope_text(scope: tuple[Atom, ...]) -> str:
@@ -430,6 +458,7 @@ def load_rulebook(directory: str | Path | None = None) -> Rulebook:
     if compiled:
         _durable_limits(compiled, problems)
         _versions(compiled, where, problems)
+        _dangling_approvals(compiled, where, problems)
     if problems:
         raise RulebookError(problems)
     digest = "sha256:" + hasher.hexdigest()

@@ -4,13 +4,33 @@ Why ruamel.yaml and not PyYAML: YAML 1.2 keeps ``country: NO`` (Norway) a string
 round-trip loader remembers the line and column of every key and item, which is how pydantic's
 error ``loc`` is turned back into a position in the user's file. Unquoted dates are kept as
 strings so that pydantic, not ruamel, rejects ``2018-02-30`` (ruamel raises an unlocated
-ValueError). JSON is read by the same parser: it is YAML 1.2 and keeps the positions.
+ValueError). JSON is read by the same parser: it is YAML 1.2 and keeps the positions; a ``.json``
+file must first pass Python's strict JSON parser, since YAML would quietly accept comments,
+trailing commas, single quotes, or a whole YAML document in a file named ``.json``.
+
+A hostile or broken file costs little and never a traceback: at most ``MAX_FILE_BYTES`` are read,
+flow nesting deeper than ``MAX_DEPTH`` is refused before parsing (ruamel's scanner is quadratic in
+it), anchors and aliases are refused outright (an alias bomb expands exponentially; an agreement or
+rule file has no use for them), and at most ``MAX_NODES`` values are composed. UTF-8 only: a UTF-8
+byte-order mark is accepted and dropped (editors on Windows write one), UTF-16 and other encodings
+are refused at 1:1 or at the first byte that is not UTF-8.
+
+Bidirectional controls (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069) and control
+characters are REFUSED, not neutralised: anywhere in a key or value, typed raw or written as a
+YAML escape (``"\u202e"``), and anywhere else in the file (a comment), each with its line and
+column and the code point. A name could otherwise reorder a line of a report ("Trojan source":
+the renderers wrap Arabic runs in isolates, and a stray U+2069 in a name would close one early),
+inject terminal escapes, or break the one-line ``file:line:col: field: message`` format; refusing
+them at load means no output format (text, json, markdown, summary csv/jsonl) ever sees one. The
+error messages themselves never echo such a character (``errors.visible``).
 """
 
 from __future__ import annotations
 
 import difflib
+import json
 import re
+import unicodedata
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
@@ -19,14 +39,25 @@ from typing import Any, TypeVar, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.composer import Composer, MaxDepthExceededError
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
 
-from .errors import LocatedError, Problem
+from .errors import BIDI_CONTROLS, LocatedError, Problem
 
 M = TypeVar("M", bound=BaseModel)
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_FILE_BYTES = 1024 * 1024   # an agreement is a few KB, the largest rule file ~30 KB
+MAX_DEPTH = 100                # nested lists/mappings; an agreement needs 4 levels
+MAX_NODES = 10_000             # values in one file; a rule file has ~700 (the parser's time grows with them)
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# what the flow-depth pre-scan needs to see: quoted strings and comments (skipped), brackets (counted)
+_FLOW_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\']|\'\')*\'|(?<!\S)#[^\n]*|[\[\]{}]')
+_BIDI = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
 
 
 class _StrTimestampConstructor(RoundTripConstructor):
@@ -42,28 +73,261 @@ def _problem(path: str, line: int, col: int, fld: str, code: str, english: str, 
     return Problem(path, line, col, fld, code, english, params)
 
 
+class _RefusedError(Exception):
+    """A document the composer refuses before it is built (alias, depth, size, forbidden character)."""
+
+    def __init__(self, line: int, col: int, fld: str, code: str, english: str, **params: Any) -> None:
+        super().__init__(english)
+        self.where = (line, col, fld, code, english, params)
+
+    def problem(self, path: str) -> Problem:
+        line, col, fld, code, english, params = self.where
+        return Problem(path, line, col, fld, code, english, params)
+
+
+def _char_params(char: str) -> dict[str, Any]:
+    return {"char": f"U+{ord(char):04X}", "name": unicodedata.name(char, "control")}
+
+
+# characters no text of an agreement or rule file may hold (TAB and line breaks are allowed in values)
+_BAD_IN_VALUE = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_BAD_IN_KEY = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "\x00-\x1f\x7f-\x9f]")
+
+
+def _char_problem(line: int, col: int, fld: str, char: str) -> _RefusedError:
+    params = _char_params(char)
+    if char in BIDI_CONTROLS:
+        return _RefusedError(line, col, fld, "text.bidi",
+                             f"a bidirectional control character ({params['char']} {params['name']}): it can change "
+                             "the order in which words are shown; remove it", **params)
+    return _RefusedError(line, col, fld, "text.control", f"a control character ({params['char']}); remove it", **params)
+
+
+class _GuardedComposer(Composer):
+    """ruamel's composer, refusing what an agreement or rule file has no use for.
+
+    Anchors, aliases and merge keys (``&a``, ``*a``, ``<<``): an alias bomb ("billion laughs")
+    expands to gigabytes from a few lines; refusing them costs nothing. More than ``MAX_NODES``
+    values. Keys that are not plain text. Bidirectional and control characters in keys and values,
+    whether typed raw or written as escapes (``"\\u202e"``). Each is one located error; composition
+    stops there, like a syntax error.
+    """
+
+    def __init__(self, loader: Any = None) -> None:
+        super().__init__(loader)
+        self._path: list[str] = []
+        self._nodes = 0
+
+    def _field(self, *more: str) -> str:
+        return ".".join([*self._path, *more]) or "<root>"
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        is_key = isinstance(parent, MappingNode) and index is None
+        segment: str | None = None
+        if isinstance(parent, SequenceNode):
+            segment = str(index)
+        elif isinstance(parent, MappingNode) and isinstance(index, ScalarNode):
+            segment = str(index.value)
+        if segment is not None:
+            self._path.append(segment)
+        try:
+            event = self.parser.peek_event()
+            mark = event.start_mark
+            if isinstance(event, AliasEvent) or event.anchor is not None:
+                raise _RefusedError(mark.line + 1, mark.column + 1, self._field(), "yaml.alias",
+                                    "anchors, aliases and merge keys (&, *, <<) are not allowed: write the value out")
+            self._nodes += 1
+            if self._nodes > MAX_NODES:
+                raise _RefusedError(mark.line + 1, mark.column + 1, self._field(), "yaml.too_many_values",
+                                    f"more than {MAX_NODES} values in one file", limit=MAX_NODES)
+            node = super().compose_node(parent, index)
+            if is_key:
+                self._check_key(node)
+            elif isinstance(node, ScalarNode):
+                self._check_text(node, False)
+        finally:
+            if segment is not None:
+                self._path.pop()
+        return node
+
+    def _check_key(self, node: Any) -> None:
+        mark = node.start_mark
+        tag = str(node.tag)
+        if tag.endswith(":merge"):
+            raise _RefusedError(mark.line + 1, mark.column + 1, self._field(), "yaml.alias",
+                                "anchors, aliases and merge keys (&, *, <<) are not allowed: write the value out")
+        if not isinstance(node, ScalarNode) or not tag.endswith(":str"):
+            shown = str(node.value) if isinstance(node, ScalarNode) else "[...]"
+            raise _RefusedError(mark.line + 1, mark.column + 1, self._field(shown), "yaml.key_not_text",
+                                f"a field name is a word, not {shown!r} (quote it if it is meant as text)",
+                                key=shown)
+        self._check_text(node, True)
+
+    def _check_text(self, node: Any, in_key: bool) -> None:
+        value = node.value
+        if not isinstance(value, str):
+            return
+        if node.style == ">":   # ruamel marks the folds of a folded scalar with BEL (U+0007)
+            value = value.replace("\a", "")
+        found = (_BAD_IN_KEY if in_key else _BAD_IN_VALUE).search(value)
+        if found is None:
+            return
+        bad = found.group()
+        start, end = node.start_mark, node.end_mark
+        line, col = start.line, start.column
+        buffer = getattr(getattr(self.loader, "reader", None), "buffer", None)
+        if isinstance(buffer, str) and end is not None:
+            raw = buffer[start.index:end.index]
+            k = raw.find(bad)
+            if k >= 0:   # typed raw: point at the character itself (else at the escape's scalar)
+                breaks = raw.count("\n", 0, k)
+                line += breaks
+                col = col + k if not breaks else k - raw.rfind("\n", 0, k) - 1
+        raise _char_problem(line + 1, col + 1, self._field(str(value)) if in_key else self._field(), bad)
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of ``text[index]``."""
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _too_deep(text: str) -> int | None:
+    """Index of the bracket that opens a flow collection deeper than ``MAX_DEPTH``, if any.
+
+    ruamel's scanner is quadratic in the flow depth (10,000 ``[`` take seconds before its own
+    ``max_depth`` check sees the first node), so deep flow nesting is refused before parsing. The
+    scan is approximate (an apostrophe in plain text may hide brackets from it); the composer's
+    ``max_depth`` catches whatever it misses.
+    """
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
+    depth = 0
+    for m in _FLOW_TOKEN.finditer(text):
+        token = m.group()
+        if token in ("[", "{"):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return m.start()
+        elif token in ("]", "}"):
+            depth = max(0, depth - 1)
+    return None
+
+
+def _check_json(text: str) -> None:
+    """A ``.json`` file must be JSON: YAML would quietly accept comments, trailing commas, single quotes..."""
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        pos = exc.pos
+        before = text[:pos].rstrip()
+        line, col = _position(text, pos)
+        if text.startswith(("//", "/*", "#"), pos):
+            raise _RefusedError(line, col, "<json>", "json.comment", "JSON has no comments; remove it") from None
+        if text[pos:pos + 1] in ("}", "]") and before.endswith(","):
+            line, col = _position(text, len(before) - 1)
+            raise _RefusedError(line, col, "<json>", "json.trailing_comma",
+                                "a comma before a closing bracket (JSON allows no trailing comma)") from None
+        if text[pos:pos + 1] == "'":
+            raise _RefusedError(line, col, "<json>", "json.single_quote",
+                                "JSON strings and names are written in double quotes") from None
+        if not before and text[pos:pos + 1] not in ("{", "["):
+            raise _RefusedError(line, col, "<json>", "json.not_json",
+                                "this .json file is not JSON (if it is YAML, name it .yaml)") from None
+        raise _RefusedError(line, col, "<json>", "json.syntax", f"JSON syntax error: {exc.msg}",
+                            detail=exc.msg) from None
+    except RecursionError:   # pragma: no cover - the depth pre-scan refuses such files first
+        raise _RefusedError(1, 1, "<json>", "yaml.too_deep", f"nested deeper than {MAX_DEPTH} levels",
+                            limit=MAX_DEPTH) from None
+
+
+def _has_content(text: str) -> bool:
+    """Whether the text holds anything but blank lines, comments and document markers."""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#") and stripped not in ("---", "..."):
+            return True
+    return False
+
+
+def _syntax_problem(text: str, exc: MarkedYAMLError) -> _RefusedError:
+    """A ruamel parse error as a located problem, pointing where the user must look."""
+    problem = str(exc.problem or "")
+    context = str(exc.context or "")
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    opened = exc.context_mark
+    if isinstance(exc, MaxDepthExceededError):
+        return _RefusedError(line, col, "<yaml>", "yaml.too_deep", f"nested deeper than {MAX_DEPTH} levels",
+                             limit=MAX_DEPTH)
+    if opened is not None and "quoted scalar" in context and "end of stream" in problem:
+        quote = text[opened.index:opened.index + 1] or '"'
+        return _RefusedError(opened.line + 1, opened.column + 1, "<yaml>", "yaml.unclosed_quote",
+                             f"the quote {quote} opened here is never closed", quote=quote)
+    if opened is not None and "flow" in context and ("<stream end>" in problem or "end of stream" in problem):
+        bracket = text[opened.index:opened.index + 1] or "["
+        return _RefusedError(opened.line + 1, opened.column + 1, "<yaml>", "yaml.unclosed_bracket",
+                             f"the bracket {bracket} opened here is never closed", bracket=bracket)
+    detail = problem or context or "syntax error"
+    if problem.startswith("but ") and context:
+        detail = f"{context}, {problem}"
+    if "'\\t'" in detail or "\t" in detail:  # ruamel spells the tab character '\t'
+        return _RefusedError(line, col, "<yaml>", "yaml.tab", f"a TAB character in the indentation ({detail})")
+    if "<block mapping start>" in problem or "<block sequence start>" in problem:
+        return _RefusedError(line, col, "<yaml>", "yaml.indentation",
+                             f"syntax error: this line's indentation does not fit the lines above ({detail})",
+                             detail=detail)
+    return _RefusedError(line, col, "<yaml>", "yaml.syntax", f"syntax error: {detail}", detail=detail)
+
+
 def read_document(path: Path, error: type[LocatedError]) -> Any:
     """Parse a YAML/JSON file into ruamel round-trip nodes, or raise ``error`` with a position."""
-    name = str(path)
     try:
-        raw = path.read_bytes()
+        return _parse(path, _read_text(path))
+    except _RefusedError as exc:
+        raise error([exc.problem(str(path))]) from None
+
+
+def _read_text(path: Path) -> str:
+    """The file's text: bounded in size, UTF-8 (a BOM dropped), not nested too deep."""
+    try:
+        with path.open("rb") as handle:   # never more than the limit in memory (a 20 GB file, /dev/zero)
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise error([_problem(name, 0, 0, "<file>", "file.unreadable", str(exc.strerror))]) from None
+        raise _RefusedError(0, 0, "<file>", "file.unreadable", str(exc.strerror)) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise error([_problem(name, 0, 0, "<file>", "file.too_large", "file is too large",
-                              size=len(raw), limit=MAX_FILE_BYTES)])
+        limit_mib = MAX_FILE_BYTES // (1024 * 1024)
+        raise _RefusedError(1, 1, "<file>", "file.too_large", f"the file is larger than {limit_mib} MiB",
+                            limit_mib=limit_mib)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    if raw.startswith(_UTF16_BOMS) or b"\x00" in raw:
+        raise _RefusedError(1, 1, "<file>", "file.utf16",
+                            "the file is UTF-16 (or binary), not UTF-8 text: save it as UTF-8")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise error([_problem(name, line, col, "<file>", "file.not_utf8", "file is not UTF-8 text")]) from None
+        col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", errors="replace")) + 1
+        raise _RefusedError(line, col, "<file>", "file.not_utf8", "file is not UTF-8 text") from None
+    deep = _too_deep(text)
+    if deep is not None:
+        line, col = _position(text, deep)
+        raise _RefusedError(line, col, "<yaml>", "yaml.too_deep", f"nested deeper than {MAX_DEPTH} levels",
+                            limit=MAX_DEPTH)
+    if path.suffix.lower() == ".json":
+        _check_json(text)
+    return text
+
+
+def _parse(path: Path, text: str) -> Any:
+    """The document's round-trip nodes: one mapping, guarded by ``_GuardedComposer``."""
     yaml = YAML(typ="rt")
     yaml.Constructor = _StrTimestampConstructor
+    yaml.Composer = _GuardedComposer
     yaml.allow_duplicate_keys = False
+    yaml.max_depth = MAX_DEPTH
     try:
         data = yaml.load(text)
     except DuplicateKeyError as exc:
@@ -71,24 +335,24 @@ def read_document(path: Path, error: type[LocatedError]) -> Any:
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         found = re.search(r'duplicate key "([^"]*)"', str(exc.problem or ""))
         key = found.group(1) if found else "?"
-        raise error([_problem(name, line, col, key, "yaml.duplicate_key", f"duplicate key '{key}'",
-                              key=key)]) from None
+        raise _RefusedError(line, col, key, "yaml.duplicate_key", f"duplicate key '{key}'", key=key) from None
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        detail = str(exc.problem or exc.context or "syntax error")
-        if "'\\t'" in detail or "\t" in detail:  # ruamel spells the tab character '\t'
-            raise error([_problem(name, line, col, "<yaml>", "yaml.tab",
-                                  f"a TAB character in the indentation ({detail})")]) from None
-        raise error([_problem(name, line, col, "<yaml>", "yaml.syntax", f"syntax error: {detail}",
-                              detail=detail)]) from None
+        raise _syntax_problem(text, exc) from None
+    except ReaderError as exc:   # a raw control character (the reader refuses them)
+        line, col = _position(text, exc.position) if isinstance(exc.position, int) else (1, 1)
+        char = chr(exc.character) if isinstance(exc.character, int) else "\x00"
+        raise _char_problem(line, col, "<text>", char) from None
     except (YAMLError, RecursionError, ValueError) as exc:
-        raise error([_problem(name, 0, 0, "<yaml>", "yaml.syntax", str(exc))]) from None
-    if data is None:
-        raise error([_problem(name, 1, 1, "<file>", "file.empty", "the file is empty")])
+        raise _RefusedError(1, 1, "<yaml>", "yaml.syntax", f"syntax error: {exc}", detail=str(exc)) from None
+    hidden = _BIDI.search(text)
+    if hidden is not None:   # keys and values were checked by the composer: this one is in a comment
+        line, col = _position(text, hidden.start())
+        raise _char_problem(line, col, "<comment>", hidden.group())
+    if data is None and not _has_content(text):
+        raise _RefusedError(1, 1, "<file>", "file.empty", "the file is empty")
     if not isinstance(data, CommentedMap):
-        raise error([_problem(name, 1, 1, "<file>", "file.not_mapping",
-                              "the file must be a mapping of fields, not a list or a single value")])
+        raise _RefusedError(1, 1, "<file>", "file.not_mapping",
+                            "the file must be a mapping of fields, not a list or a single value")
     return data
 
 
@@ -105,7 +369,8 @@ def locate(root: Any, loc: Sequence[int | str], at_key: bool = False) -> tuple[i
         if isinstance(node, CommentedMap) and part in node:
             child = node[part]
             last_key = at_key and i == len(loc) - 1
-            scalar = not isinstance(child, CommentedMap | CommentedSeq)
+            # an empty value (`kind:`) has no position of its own (ruamel gives the next token's): the key
+            scalar = not isinstance(child, CommentedMap | CommentedSeq) and child is not None
             pos = node.lc.value(part) if scalar and not last_key else node.lc.key(part)
             node = child
         elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
@@ -162,6 +427,9 @@ def suggest(word: object, choices: Sequence[str]) -> str | None:
     return close[0] if close else None
 
 
+_NULL_TOLERANT = frozenset({"missing", "extra_forbidden"})
+
+
 def validation_problems(
     path: str, data: Any, model: type[BaseModel], exc: ValidationError
 ) -> list[Problem]:
@@ -186,7 +454,11 @@ def validation_problems(
         if message.startswith("Value error, "):
             message = message[len("Value error, "):]
         field = ".".join(str(p) for p in loc) or "<root>"
-        problems.append(_problem(path, line, col, field, f"pydantic:{err['type']}", message, **params))
+        code = f"pydantic:{err['type']}"
+        if "input" in err and err["input"] is None and err["type"] not in _NULL_TOLERANT:
+            # `kind:` left blank, `parties: null`: say so, not "Input should be 'twinning', ..."
+            code, message = "value.null", "no value (empty or null) where one is required"
+        problems.append(_problem(path, line, col, field, code, message, **params))
     return problems
 
 
