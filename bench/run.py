@@ -1,30 +1,48 @@
 """coopcheck's benchmark: every figure a ratio of two things measured in the same run, on this machine.
 
-    .venv/bin/python bench/run.py [--agreements 10000] [--portfolio 200]
+    .venv/bin/python bench/run.py [--agreements 10000] [--portfolio 1000] [--quick]
 
 Prints a table and writes bench/results.md. Nothing here is a test: times vary between
 machines and runs, ratios much less. Measured:
 
 * cold start: one ``coopcheck check`` of a seed fixture vs the import floor
-  ``python -c "import durable.engine, pydantic, click, rich"`` (median of several runs);
+  ``python -c "import durable.engine, pydantic, click, rich"`` (median of several runs), with the
+  on-disk rulebook cache (``rulebook_cache``: a hit) and without it (``COOPCHECK_NO_CACHE=1``: the
+  full ruamel parse and lint), and the floor plus one pydantic model (the part of pydantic the
+  floor does not import); every command runs once first, so Python's bytecode cache is warm
+  (kept in a temporary ``PYTHONPYCACHEPREFIX``: this works even under PYTHONDONTWRITEBYTECODE);
 * engine throughput over generated agreements: coopcheck's ``Engine.evaluate`` vs a minimal raw
   durable-rules host over the same compiled ruleset (no guards, no sorting) vs the pure-Python
   reference evaluator of tests/reference.py;
-* portfolio: ``coopcheck check DIR --jobs 2`` vs ``--jobs 1`` over copies of the seed fixtures.
+* scaling: the rulebook copied ×2, ×4, ×5, ×8, ×16 under other (fictitious) jurisdictions, each copy with
+  renamed ids, linted like any rulebook, each generated agreement checked against one copy:
+  time per agreement vs the ×1 rulebook, next to the ratio of engine rules;
+* memory: RSS after 100,000 evaluations minus RSS after 1,000 (a child process, /proc VmRSS);
+* portfolio: ``coopcheck check DIR --jobs 2`` vs ``--jobs 1`` over copies of the seed fixtures;
+* the Gherkin suite's wall time (``pytest tests/test_features.py``), per scenario;
+* with pyinstrument installed (``pip install pyinstrument``; not a dependency), where the time goes
+  in one cold ``coopcheck check`` and in 10,000 evaluations (top frames, share of samples).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
+import json
+import os
 import platform
 import random
+import re
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -33,24 +51,32 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))          # tests.generate, tests.reference
 
 from durable import engine as durable_engine  # noqa: E402  (the raw host is the point of comparison)
+from tests.generate import COUNTRIES, random_agreement  # noqa: E402
+from tests.reference import evaluate as reference  # noqa: E402
 
 from coopcheck.compile import KEY, compile_ruleset  # noqa: E402
 from coopcheck.engine import Engine  # noqa: E402
+from coopcheck.errors import EngineError, RulebookError  # noqa: E402
 from coopcheck.facts import Facts, build_facts, law_date  # noqa: E402
-from coopcheck.rulebook import load_rulebook  # noqa: E402
-from tests.generate import random_agreement  # noqa: E402
-from tests.reference import evaluate as reference  # noqa: E402
+from coopcheck.rulebook import Rulebook, default_rules_dir, load_rulebook  # noqa: E402
 
 PY = sys.executable
 COOPCHECK = str(Path(PY).parent / "coopcheck")
 SEED = ROOT / "fixtures" / "agreements" / "ma" / "rabat-bamako-2018.yaml"
+FLOOR = "import durable.engine, pydantic, click, rich"
+FLOOR_MODEL = FLOOR + "\nfrom pydantic import BaseModel\nclass M(BaseModel):\n    x: int"
+# fictitious jurisdictions of the scaled rulebooks: ISO codes the generator never gives a party
+SCALE_CODES = ["ES", "PT", "IT", "DE", "NL", "CI", "MR", "NE", "BF", "GN", "CM", "GA", "TD", "BJ", "TG",
+               "EG", "LY", "JO", "LB", "QA", "OM", "KW", "BH", "SA", "AE", "YE", "IQ", "SY", "PS", "KM"]
+Row = tuple[str, str, str, str]
+KEEP = "<!-- written by hand below this line; bench/run.py keeps it -->"
 
 
-def _median_seconds(cmd: list[str], runs: int) -> float:
+def _median_seconds(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -80,41 +106,29 @@ class RawDurable:
         self.host.delete_state("raw", sid)
 
 
-def _throughput(fn: Any, facts: list[Facts]) -> float:
+def _throughput(fn: Callable[[Facts], Any], facts: list[Facts]) -> float:
     start = time.perf_counter()
     for f in facts:
         fn(f)
     return len(facts) / (time.perf_counter() - start)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--agreements", type=int, default=10_000)
-    parser.add_argument("--portfolio", type=int, default=1000, help="files in the --jobs comparison")
-    parser.add_argument("--runs", type=int, default=7, help="runs of each cold-start command (median)")
-    args = parser.parse_args()
+def _generated_facts(n: int, seed: int = 20261123) -> list[Facts]:
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        ag = random_agreement(rng, i)
+        out.append(build_facts(ag, "s", law_date(ag, None, date(2026, 11, 23))))
+    return out
 
-    rows: list[tuple[str, str, str, str]] = []
 
-    floor = _median_seconds([PY, "-c", "import durable.engine, pydantic, click, rich"], args.runs)
-    cold = _median_seconds([COOPCHECK, "check", str(SEED), "--lang", "en"], args.runs)
-    rows.append(("cold start: `coopcheck check` seed / import floor", f"{cold / floor:.2f}×", "≤ 1.3×",
-                 f"{cold * 1000:.0f} ms / {floor * 1000:.0f} ms"))
-
-    rulebook = load_rulebook()
-    rng = random.Random(20261123)
-    facts = []
-    for n in range(args.agreements):
-        ag = random_agreement(rng, n)
-        facts.append(build_facts(ag, "s", law_date(ag, None, date(2026, 11, 23))))
+def throughput(rulebook: Rulebook, facts: list[Facts]) -> list[Row]:
     engine = Engine(rulebook)
     sink: list[Any] = []
 
     def emit(c: Any, fact: dict[str, Any]) -> None:   # the same chaining as the engine, nothing more
-        try:
+        with contextlib.suppress(durable_engine.MessageObservedException):
             c.assert_fact(fact)
-        except durable_engine.MessageObservedException:
-            pass
 
     raw = RawDurable(compile_ruleset(rulebook, lambda c, x: sink.append(x), emit, lambda fn: fn))
     for warm in facts[:200]:
@@ -123,32 +137,365 @@ def main() -> None:
     ours = _throughput(engine.evaluate, facts)
     bare = _throughput(raw.evaluate, facts)
     pure = _throughput(lambda f: reference(rulebook, f), facts)
-    rows.append(("throughput: coopcheck engine / raw durable-rules host", f"{ours / bare:.2f}×", "≥ 0.8×",
-                 f"{ours:,.0f} / {bare:,.0f} agreements/s"))
-    rows.append(("throughput: coopcheck engine / pure-Python reference", f"{ours / pure:.2f}×", "(for scale)",
-                 f"{ours:,.0f} / {pure:,.0f} agreements/s"))
+    return [("throughput: coopcheck engine / raw durable-rules host", f"{ours / bare:.2f}×", "≥ 0.8×",
+             f"{ours:,.0f} / {bare:,.0f} agreements/s"),
+            ("throughput: coopcheck engine / pure-Python reference", f"{ours / pure:.2f}×", "(for scale)",
+             f"{ours:,.0f} / {pure:,.0f} agreements/s")]
 
-    with tempfile.TemporaryDirectory() as tmp:
-        seeds = sorted((ROOT / "fixtures" / "agreements").rglob("*.yaml"))
-        for i in range(args.portfolio):
-            shutil.copy(seeds[i % len(seeds)], Path(tmp) / f"{i:05d}-{seeds[i % len(seeds)].name}")
-        one = _median_seconds([COOPCHECK, "check", tmp, "--summary", "csv", "--jobs", "1"], 3)
-        two = _median_seconds([COOPCHECK, "check", tmp, "--summary", "csv", "--jobs", "2"], 3)
-    rows.append((f"portfolio of {args.portfolio} files: --jobs 1 time / --jobs 2 time", f"{one / two:.2f}×",
-                 "≥ 1.7×", f"{one:.2f} s / {two:.2f} s"))
 
+# --- cold start ------------------------------------------------------------------------------------
+
+def _cold_env(work: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTHONDONTWRITEBYTECODE", "COOPCHECK_NO_CACHE", "COOPCHECK_CACHE_DIR")}
+    env.update(PYTHONPYCACHEPREFIX=str(work / "pycache"), COOPCHECK_CACHE_DIR=str(work / "cache"), **extra)
+    return env
+
+
+def cold_start(runs: int, work: Path) -> tuple[list[Row], dict[str, float]]:
+    env = _cold_env(work)
+    no_cache = _cold_env(work, COOPCHECK_NO_CACHE="1")
+    check = [COOPCHECK, "check", str(SEED), "--lang", "en"]
+    commands = {"floor": ([PY, "-c", FLOOR], env), "floor_model": ([PY, "-c", FLOOR_MODEL], env),
+                "cached": (check, env), "uncached": (check, no_cache)}
+    for cmd, e in commands.values():   # warm the bytecode cache and the rulebook cache
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=e)
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):   # interleaved, so that a burst of other jobs' load hits every command alike
+        for name, (cmd, e) in commands.items():
+            samples[name].append(_median_seconds(cmd, 1, e))
+    t = {name: statistics.median(v) for name, v in samples.items()}
+    floor = t["floor"]
+    rows = [
+        ("cold start: `coopcheck check` seed (rulebook cache hit) / import floor", f"{t['cached'] / floor:.2f}×",
+         "≤ 1.3×", f"{t['cached'] * 1000:.0f} ms / {floor * 1000:.0f} ms"),
+        ("cold start without the rulebook cache (`COOPCHECK_NO_CACHE=1`) / import floor",
+         f"{t['uncached'] / floor:.2f}×", "(before)", f"{t['uncached'] * 1000:.0f} ms / {floor * 1000:.0f} ms"),
+        ("import floor + one pydantic model / import floor", f"{t['floor_model'] / floor:.2f}×", "(lower bound)",
+         f"{t['floor_model'] * 1000:.0f} ms / {floor * 1000:.0f} ms"),
+    ]
+    return rows, t
+
+
+# --- scaling -------------------------------------------------------------------------------------
+
+def scaled_rules(copies: int, dest: Path) -> dict[str, list[str]]:
+    """The project's rule files ``copies`` times, copy k under other jurisdiction codes and ids.
+
+    A copy's rules test ``subject.country`` = its own code, so the copies' scopes are disjoint and
+    one agreement's case fact is accepted by one copy's rules only (what durable-rules' 64-rule
+    limit and the linter count). Returns, per original jurisdiction, the code of each copy.
+    """
+    countries = {"MA": ["MA", *SCALE_CODES[0::2][: copies - 1]], "DZ": ["DZ", *SCALE_CODES[1::2][: copies - 1]]}
+    if any(len(codes) < copies for codes in countries.values()):
+        raise ValueError(f"at most {len(SCALE_CODES) // 2 + 1} copies")
+    for path in sorted(default_rules_dir().rglob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        orig = "MA" if "jurisdiction: MA" in text else "DZ"
+        for code in countries[orig][:copies]:
+            copy = (text.replace(f"jurisdiction: {orig}", f"jurisdiction: {code}")
+                    .replace(f"subject.country: {orig}", f"subject.country: {code}")
+                    .replace(f"id: {orig}-", f"id: {code}-"))
+            target = dest / code.lower() / path.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(copy, encoding="utf-8")
+    return countries
+
+
+def _relabel(facts: list[Facts], countries: dict[str, list[str]], copies: int) -> list[Facts]:
+    """Agreement n checked against copy n mod copies: the same facts, its subject's country renamed."""
+    out = []
+    for n, f in enumerate(facts):
+        codes = countries.get(f.case["subject_country"])
+        case = dict(f.case, subject_country=codes[n % copies]) if codes else f.case
+        out.append(Facts(f.subject, case, f.partners, f.approvals, f.clauses))
+    return out
+
+
+def _evaluate_all(engine: Engine, facts: list[Facts]) -> tuple[int, int, str]:
+    """Conclusions over ``facts``, agreements the engine failed on, the first failure."""
+    conclusions = failed = 0
+    first = ""
+    for f in facts:
+        try:
+            conclusions += len(engine.evaluate(f))
+        except EngineError as exc:
+            failed += 1
+            first = first or str(exc)
+    return conclusions, failed, first
+
+
+def scaling(facts: list[Facts], factors: list[int], work: Path) -> tuple[list[Row], list[str]]:
+    rows: list[Row] = []
+    notes: list[str] = []
+    base: tuple[float, int, int] | None = None   # time per agreement, engine rules, conclusions
+    for copies in factors:
+        dest = work / f"x{copies}"
+        countries = scaled_rules(copies, dest)
+        start = time.perf_counter()
+        label = f"scaling ×{copies}: time per agreement / ×1"
+        try:
+            rulebook = load_rulebook(dest)   # the linter's verdict, limits included
+        except RulebookError as exc:
+            first = exc.problems[0]
+            notes.append(f"×{copies} is refused by the linter: {first.english}")
+            rows.append((label, "—", "—", "refused by the linter (notes)"))
+            continue
+        lint = f"lint {time.perf_counter() - start:.2f} s"
+        try:
+            engine = Engine(rulebook)
+        except EngineError as exc:
+            notes.append(f"×{copies} ({len(rulebook.rules)} rules) passes the linter, but durable-rules refuses "
+                         f"the ruleset: {exc}")
+            rows.append((label, "—", "—", f"{len(rulebook.rules)} rules: not compiled by durable-rules (notes)"))
+            continue
+        mapped = _relabel(facts, countries, copies)
+        _evaluate_all(engine, mapped[:200])
+        start = time.perf_counter()
+        conclusions, failed, first = _evaluate_all(engine, mapped)
+        per = (time.perf_counter() - start) / len(mapped)
+        if failed:
+            notes.append(f"×{copies} ({engine.rule_count} engine rules) passes the linter, but the engine fails "
+                         f"on {failed} of {len(mapped)} agreements: {first}")
+            rows.append((label, "—", "—", f"{engine.rule_count} engine rules: fails on {failed}/{len(mapped)} "
+                         "agreements (notes)"))
+            continue
+        if base is None:
+            base = (per, engine.rule_count, conclusions)
+            rows.append((f"scaling ×{copies}: time per agreement (base)", "1.00×", "—",
+                         f"{per * 1e6:.0f} µs; {engine.rule_count} engine rules; {lint}"))
+            continue
+        if conclusions != base[2]:
+            notes.append(f"×{copies}: {conclusions} conclusions vs {base[2]} at the base (should be equal)")
+        rows.append((label, f"{per / base[0]:.2f}×", f"≤ {engine.rule_count / base[1]:.2f}× (engine rules)",
+                     f"{per * 1e6:.0f} µs; {engine.rule_count} engine rules; {lint}"))
+    return rows, notes
+
+
+# --- memory ----------------------------------------------------------------------------------------
+
+def _rss_mb() -> float:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024   # peak, KiB on Linux
+
+
+def memory_child(total: int) -> None:
+    """In a fresh process: RSS after 1,000 evaluations and after ``total``; prints JSON."""
+    facts = _generated_facts(2000, seed=7)
+    engine = Engine(load_rulebook())
+    marks = {}
+    for n in range(total):
+        engine.evaluate(facts[n % len(facts)])
+        if n + 1 in (1000, total):
+            marks[n + 1] = _rss_mb()
+    print(json.dumps({"after_1000": marks[1000], "after_total": marks[total], "total": total}))
+
+
+def memory(total: int) -> Row:
+    out = subprocess.run([PY, __file__, "--memory-child", str(total)], capture_output=True, text=True, check=True)
+    m = json.loads(out.stdout)
+    grow = m["after_total"] - m["after_1000"]
+    return (f"memory: RSS after {total:,} evaluations − after 1,000", f"{m['after_total'] / m['after_1000']:.3f}×",
+            "< 10 MB", f"{grow:+.1f} MB ({m['after_1000']:.1f} → {m['after_total']:.1f} MB)")
+
+
+# --- Gherkin suite ---------------------------------------------------------------------------------
+
+def gherkin(floor: float, work: Path) -> Row:
+    env = dict(os.environ, COOPCHECK_CACHE_DIR=str(work / "cache"))
+    start = time.perf_counter()
+    out = subprocess.run([PY, "-m", "pytest", "tests/test_features.py", "-q", "-p", "no:cacheprovider"],
+                         cwd=ROOT, capture_output=True, text=True, check=False, env=env)
+    wall = time.perf_counter() - start
+    found = re.search(r"(\d+) passed", out.stdout)
+    passed = int(found.group(1)) if found else 0
+    status = "" if out.returncode == 0 else f"; exit {out.returncode}"
+    per = wall / passed * 1000 if passed else float("nan")
+    return ("Gherkin suite (`pytest tests/test_features.py`) wall time / import floor", f"{wall / floor:.0f}×",
+            "(for scale)", f"{wall:.1f} s, {passed} tests, {per:.0f} ms per test{status}")
+
+
+# --- portfolio -------------------------------------------------------------------------------------
+
+def portfolio(n: int, work: Path) -> Row:
+    env = dict(os.environ, COOPCHECK_CACHE_DIR=str(work / "cache"))
+    folder = work / "portfolio"
+    folder.mkdir()
+    seeds = sorted((ROOT / "fixtures" / "agreements").rglob("*.yaml"))
+    for i in range(n):
+        shutil.copy(seeds[i % len(seeds)], folder / f"{i:05d}-{seeds[i % len(seeds)].name}")
+    one = _median_seconds([COOPCHECK, "check", str(folder), "--summary", "csv", "--jobs", "1"], 3, env)
+    two = _median_seconds([COOPCHECK, "check", str(folder), "--summary", "csv", "--jobs", "2"], 3, env)
+    return (f"portfolio of {n} files: --jobs 1 time / --jobs 2 time", f"{one / two:.2f}×", "≥ 1.7×",
+            f"{one:.2f} s / {two:.2f} s")
+
+
+# --- profiles --------------------------------------------------------------------------------------
+
+def _frame(ident: str) -> tuple[str, str]:
+    func, file, *_ = [*ident.split("\x01", 1)[0].split("\x00"), "", ""]
+    return func, file
+
+
+def _group(file: str) -> str:
+    """A library or coopcheck module name for a source file."""
+    if "site-packages/" in file:
+        return file.split("site-packages/", 1)[1].split("/", 1)[0].removesuffix(".py")
+    if file.endswith("bench/run.py"):
+        return "bench"
+    if "/coopcheck/" in file:
+        return "coopcheck." + file.rsplit("/coopcheck/", 1)[-1].removesuffix(".py").replace("/", ".")
+    if file.startswith("<frozen importlib") or "importlib/" in file:
+        return "import system (finding, reading, executing modules)"
+    if file in ("<built-in>", ""):
+        return "C"
+    if "/lib/python3" in file:   # the standard library: json.encoder, not "encoder"
+        return file.split("/lib/python3", 1)[1].split("/", 1)[-1].removesuffix(".py").replace("/", ".")
+    return Path(file).stem
+
+
+def _most(times: dict[str, float], n: int) -> list[tuple[str, float]]:
+    return sorted(times.items(), key=lambda kv: -kv[1])[:n]
+
+
+def summarize(records: list[tuple[list[str], float]], top: int = 10) -> str:
+    """Self time per library/module, and the heaviest frames by inclusive time, as percentages."""
+    total = sum(t for _, t in records) or 1.0
+    own: defaultdict[str, float] = defaultdict(float)
+    inclusive: defaultdict[str, float] = defaultdict(float)
+    for stack, t in records:
+        frames = [_frame(s) for s in stack if "\x00<thread>\x00" not in s]
+        if not frames:
+            continue
+        leaf_func, leaf_file = frames[-1]
+        group = _group(leaf_file)
+        own[f"C `{leaf_func}`" if group == "C" else group] += t
+        seen = set()
+        for func, file in frames:
+            group = _group(file)
+            if file.startswith("<frozen") or "importlib/" in file or group in ("click", "coopcheck.cli"):
+                continue   # the import system and the command-line wrappers: in every sample
+            name = f"{func} ({group})"
+            if name not in seen:
+                seen.add(name)
+                inclusive[name] += t
+    lines = ["* self time by library / module: " + "; ".join(
+        f"{name} {t / total:.0%}" for name, t in _most(own, top))]
+    heavy = [(n, t) for n, t in _most(inclusive, 3 * top) if t / total < 0.99][:top]   # not the wrappers
+    lines.append("* heaviest frames (inclusive): " + "; ".join(f"`{n}` {t / total:.0%}" for n, t in heavy))
+    return "\n".join(lines)
+
+
+def profiles(work: Path, facts: list[Facts], rulebook: Rulebook) -> list[str]:
+    try:
+        from pyinstrument import Profiler
+        from pyinstrument.session import Session
+    except ImportError:
+        return ["pyinstrument is not installed (`.venv/bin/pip install pyinstrument`): no profiles."]
+    out = []
+    for label, extra in (("one cold `coopcheck check` (rulebook cache hit)", {}),
+                         ("one cold `coopcheck check` without the rulebook cache", {"COOPCHECK_NO_CACHE": "1"})):
+        target = work / "cold-profile.json"
+        subprocess.run([PY, "-m", "pyinstrument", "-i", "0.0002", "-r", "session", "-o", str(target),
+                        "-m", "coopcheck.cli", "check", str(SEED), "--lang", "en"],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=_cold_env(work, **extra))
+        session = Session.load(str(target))
+        out.append(f"**{label}** ({session.duration * 1000:.0f} ms under the profiler)\n\n"
+                   + summarize(session.frame_records))
+    engine = Engine(rulebook)
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    for f in facts[:10_000]:
+        engine.evaluate(f)
+    session = profiler.stop()
+    out.append(f"**{min(len(facts), 10_000):,} evaluations** ({session.duration:.1f} s under the profiler)\n\n"
+               + summarize(session.frame_records))
+    return out
+
+
+# --- main ------------------------------------------------------------------------------------------
+
+def _table(rows: list[Row]) -> str:
     header = ("measure", "ratio", "target", "measured")
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(r) + " |" for r in rows]
-    table = "\n".join(lines)
+    return "\n".join(lines)
+
+
+def _uptime() -> str:
+    try:
+        return "load average " + " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "load average unknown"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--agreements", type=int, default=10_000)
+    parser.add_argument("--portfolio", type=int, default=1000, help="files in the --jobs comparison")
+    parser.add_argument("--runs", type=int, default=11, help="runs of each cold-start command (median)")
+    parser.add_argument("--scale", default="1,2,4,5,8,16", help="rulebook copies to compare (the first is the base)")
+    parser.add_argument("--memory", type=int, default=100_000, help="evaluations in the memory measure")
+    parser.add_argument("--quick", action="store_true", help="small sizes, to try the script (not for results.md)")
+    parser.add_argument("--memory-child", type=int, default=0, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.memory_child:
+        memory_child(args.memory_child)
+        return
+    if args.quick:
+        args.agreements, args.portfolio, args.runs, args.memory = 1000, 40, 3, 5000
+    load_before = _uptime()
+    started = time.perf_counter()
+    rows: list[Row] = []
+    notes: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="coopcheck-bench-") as tmp:
+        work = Path(tmp)
+        cold_rows, cold = cold_start(args.runs, work)
+        rows += cold_rows
+
+        rulebook = load_rulebook()
+        facts = _generated_facts(args.agreements)
+        rows += throughput(rulebook, facts)
+
+        factors = [int(x) for x in args.scale.split(",")]
+        scale_rows, scale_notes = scaling(facts[: max(1000, args.agreements // 3)], factors, work)
+        rows += scale_rows
+        notes += scale_notes
+
+        rows.append(memory(args.memory))
+        rows.append(portfolio(args.portfolio, work))
+        rows.append(gherkin(cold["floor"], work))
+        profile_text = profiles(work, facts, rulebook)
+    load_after = _uptime()
+
+    table = _table(rows)
     print(table)
+    for note in notes:
+        print("note:", note)
+    print("\n\n".join(profile_text))
     machine = f"{platform.python_implementation()} {platform.python_version()}, {platform.machine()}, " \
-              f"{len(__import__('os').sched_getaffinity(0))} cores"
-    (ROOT / "bench" / "results.md").write_text(
+              f"{len(os.sched_getaffinity(0))} cores"
+    generated = [c for c in COUNTRIES if c not in ("MA", "DZ")]
+    text = (
         "# Benchmark results\n\nWritten by `python bench/run.py` "
-        f"(--agreements {args.agreements}, --portfolio {args.portfolio}); {machine}. "
-        "Ratios of figures measured in the same run; the absolute times are for scale only.\n\n"
-        + table + "\n", encoding="utf-8")
+        f"(--agreements {args.agreements}, --portfolio {args.portfolio}, --runs {args.runs}, "
+        f"--memory {args.memory}); {machine}; {load_before} before, {load_after} after "
+        f"({time.perf_counter() - started:.0f} s). Ratios of figures measured in the same run; "
+        "the absolute times are for scale only.\n\n" + table + "\n"
+        + ("\nNotes of this run:\n\n" + "".join(f"* {n}\n" for n in notes) if notes else "")
+        + "\n## Where the time goes (pyinstrument)\n\n" + "\n\n".join(profile_text) + "\n"
+        + f"\n<!-- scaled rulebooks use codes {', '.join(SCALE_CODES)}; generated parties use "
+        f"{', '.join(sorted(set(generated)))} -->\n")
+    results = ROOT / "bench" / "results.md"
+    previous = results.read_text(encoding="utf-8") if results.exists() else ""
+    if KEEP in previous:   # the hand-written reading of the figures survives a new run
+        text += "\n" + KEEP + previous.split(KEEP, 1)[1]
+    results.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -131,3 +131,13 @@ def test_portfolio_usage_errors(portfolio: Path, tmp_path: Path) -> None:
     assert result.exit_code == 2 and "--summary" in result.stderr
     result = CliRunner().invoke(main, ["check", str(portfolio / "nope.yaml"), str(portfolio)])
     assert result.exit_code == 2 and "nope.yaml" in result.stderr
+
+
+def test_a_file_name_cannot_reorder_the_summary(tmp_path: Path) -> None:
+    """A bidirectional override in a file name is written as an escape in every summary format."""
+    seed = Path(__file__).resolve().parent.parent / "fixtures" / "agreements" / "ma" / "rabat-bamako-2018.yaml"
+    shutil.copy(seed, tmp_path / "rabat\u202egpj.yaml")
+    for fmt in ("csv", "jsonl", "table"):
+        result = CliRunner().invoke(main, ["check", str(tmp_path), "--summary", fmt, "--jobs", "1"])
+        assert result.exit_code == 1, result.output
+        assert "\u202e" not in result.stdout and "\\u202e" in result.stdout, fmt

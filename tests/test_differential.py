@@ -2,6 +2,11 @@
 
 Also with the order of partners and approvals shuffled: durable's negations are order-dependent
 unless guarded (notes A.3), so a missing guard shows up here.
+
+``COOPCHECK_DIFFERENTIAL=N`` changes the 2,000 of the default run. A long run of 100,000 other
+agreements is opt-in (``slow`` marker, skipped otherwise)::
+
+    .venv/bin/pytest -m slow tests/test_differential.py      # or COOPCHECK_SLOW=1 .venv/bin/pytest
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from .generate import random_agreement
 from .reference import evaluate as reference
 
 COUNT = int(os.environ.get("COOPCHECK_DIFFERENTIAL", "2000"))
+SLOW_COUNT = 100_000
 
 
 @pytest.fixture(scope="module")
@@ -29,11 +35,23 @@ def rulebook() -> Rulebook:
 
 
 def test_engine_agrees_with_reference(rulebook: Rulebook) -> None:
+    _differential(rulebook, COUNT, random.Random(20261123))
+
+
+@pytest.mark.slow
+def test_engine_agrees_with_reference_on_100000_agreements(rulebook: Rulebook, request: pytest.FixtureRequest
+                                                           ) -> None:
+    """Opt-in: ``-m slow`` or ``COOPCHECK_SLOW=1`` (a few minutes); other agreements than the default run's."""
+    if "slow" not in request.config.option.markexpr and not os.environ.get("COOPCHECK_SLOW"):
+        pytest.skip("opt-in: .venv/bin/pytest -m slow (or COOPCHECK_SLOW=1)")
+    _differential(rulebook, SLOW_COUNT, random.Random(100_000))
+
+
+def _differential(rulebook: Rulebook, count: int, rng: random.Random) -> None:
     engine = engine_for(rulebook)
-    rng = random.Random(20261123)
     kinds: dict[str, int] = {}
     mismatches = []
-    for n in range(COUNT):
+    for n in range(count):
         ag = random_agreement(rng, n)
         facts = build_facts(ag, "s", law_date(ag, None, date(2026, 11, 23)))
         expected = reference(rulebook, facts)

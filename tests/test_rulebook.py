@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -214,3 +215,39 @@ def test_ma_readme_lists_every_encoded_rule_and_no_other() -> None:
     listed = set(re.findall(r"`(MA-\d{3}-14-[A-Za-z0-9-]+)`", readme))
     encoded = {r.id for r in load_rulebook().rules if r.instrument.jurisdiction == "MA"}
     assert listed == encoded, (sorted(encoded - listed), sorted(listed - encoded))
+
+
+def test_network_shape_counts_siblings_and_joins() -> None:
+    """The linter's model of durable-rules' alpha network: shared prefixes, distinct next tests."""
+    from coopcheck.compile import network_shape
+
+    wide: dict[str, dict[str, Any]] = {
+        f"r{i}": {"all": [{"m": {"$and": [{"t": "case"}, {"kind": f"k{i}"}]}}]} for i in range(600)}
+    for name, t in (("j1", "approval"), ("j2", "clause")):
+        wide[name] = {"all": [{"a": {"$and": [{"t": "case"}]}}, {"b": {"$and": [{"t": t}, {"aid": {"a": "aid"}}]}}]}
+    assert network_shape(wide) == (600, 2)
+
+
+@pytest.mark.parametrize(("constant", "code"), [("MAX_SIBLING_ALPHA", "rule.limit_siblings"),
+                                                ("MAX_JOIN_RULES_PER_ALPHA", "rule.limit_joins")])
+def test_durable_network_limits_are_linted(monkeypatch: pytest.MonkeyPatch, constant: str, code: str) -> None:
+    """With the limit lowered under today's network (fan-out 9, 10 joins), the rulebook is refused
+    with a clear problem instead of reaching durable-rules."""
+    from coopcheck import rulebook as rb
+
+    monkeypatch.setattr(rb, constant, 3)
+    with pytest.raises(RulebookError) as err:
+        rb.load_rulebook()
+    assert [p.code for p in err.value.problems] == [code]
+    assert "durable-rules" in err.value.problems[0].english
+
+
+def test_partner_facts_are_bounded_across_jurisdictions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Partner patterns test no jurisdiction: every rule with one may match any partner fact, so
+    their number is held under durable-rules' 64 (today 55 of 60: a real bound on growth)."""
+    from coopcheck import rulebook as rb
+
+    monkeypatch.setattr(rb, "MAX_RULES_PER_FACT", 50)
+    with pytest.raises(RulebookError) as err:
+        rb.load_rulebook()
+    assert any("partner fact" in p.english for p in err.value.problems), err.value.problems

@@ -14,6 +14,7 @@ Auditors run coopcheck over hundreds of files. Three things matter more than spe
 from __future__ import annotations
 
 import contextlib
+import functools
 import multiprocessing as mp
 import os
 import time
@@ -24,7 +25,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from .errors import CoopcheckError, EngineError, LocatedError
+from .errors import CoopcheckError, EngineError, LocatedError, visible
 from .vocab import Verdict
 
 AGREEMENT_SUFFIXES = (".yaml", ".yml", ".json")
@@ -82,31 +83,31 @@ def _party_verdict(kinds: list[str]) -> str:
     return Verdict.compliant.value
 
 
-def check_one(path: str, rules_dir: str | None, as_of: date | None, lang: str) -> Outcome:
+def check_one(path: str, rules_dir: str | None, as_of: date | None, lang: str, today: date | None = None) -> Outcome:
     """Check one file; every coopcheck error becomes an outcome, never an exception."""
     from .check import check_file
     from .i18n import problem_text
 
     try:
-        report = check_file(path, rules_dir, as_of)
+        report = check_file(path, rules_dir, as_of, today=today)
     except LocatedError as exc:
         first = exc.problems[0] if exc.problems else None
         message = (f"{first.path}:{first.line}:{first.column}: {first.field}: "
                    f"{problem_text(first.code, first.english, first.params, lang)}" if first else exc.message)
         if len(exc.problems) > 1:
             message += f" (+{len(exc.problems) - 1})"
-        return Outcome(path, BAD_INPUT, None, (Row(path, "", "", BAD_INPUT, error=message),))
+        return Outcome(path, BAD_INPUT, None, (Row(visible(path), "", "", BAD_INPUT, error=message),))
     except EngineError as exc:
-        return Outcome(path, ENGINE_ERROR, None, (Row(path, "", "", ENGINE_ERROR, error=exc.message),))
+        return Outcome(path, ENGINE_ERROR, None, (Row(visible(path), "", "", ENGINE_ERROR, error=exc.message),))
     except CoopcheckError as exc:
-        return Outcome(path, BAD_INPUT, None, (Row(path, "", "", BAD_INPUT, error=exc.message),))
+        return Outcome(path, BAD_INPUT, None, (Row(visible(path), "", "", BAD_INPUT, error=exc.message),))
     rows = []
     parties = list(report.subjects) or sorted({f.party for f in report.findings})
     for party in parties:
         mine = [f for f in report.findings if f.party in (party, "")]
         missing = next((f for f in mine if f.kind.value == "missing_approval"), None)
         c = missing.citation if missing is not None else None
-        rows.append(Row(path, report.agreement.id, party, _party_verdict([f.severity.value for f in mine]),
+        rows.append(Row(visible(path), report.agreement.id, party, _party_verdict([f.severity.value for f in mine]),
                         sum(1 for f in mine if f.severity.value == "blocking"),
                         (missing.approval or "") if missing is not None else "",
                         f"{c.instrument} art. {c.article}" if c is not None else ""))
@@ -202,7 +203,7 @@ class _Pool:
             why = f"the worker checking this file died (exit code {slot.process.exitcode})"
         _kill(slot)
         self.busy.remove(slot)
-        self._finish(index, Outcome(path, ENGINE_ERROR, None, (Row(path, "", "", ENGINE_ERROR, error=why),)))
+        self._finish(index, Outcome(path, ENGINE_ERROR, None, (Row(visible(path), "", "", ENGINE_ERROR, error=why),)))
         self._start()
 
     def run(self, jobs: int) -> dict[int, Outcome]:
@@ -253,17 +254,20 @@ def _kill(slot: _Slot) -> None:
 def run(files: list[Path], rules_dir: Path | None, as_of: date | None, lang: str, jobs: int,
         timeout: float = 120.0, on_done: Callable[[Outcome], None] | None = None) -> list[Outcome]:
     """Check every file, serially in this process (``jobs == 1``) or in worker processes."""
+    from .check import current_date
+
     names = [str(p) for p in files]
     rules = str(rules_dir) if rules_dir else None
+    today = current_date()   # one day for the whole run, in every worker, even across midnight
     if jobs <= 1:
         outcomes = []
         for name in names:
-            outcome = check_one(name, rules, as_of, lang)
+            outcome = check_one(name, rules, as_of, lang, today)
             outcomes.append(outcome)
             if on_done is not None:
                 on_done(outcome)
         return outcomes
-    return run_parallel(names, rules, as_of, lang, jobs, timeout, on_done)
+    return run_parallel(names, rules, as_of, lang, jobs, timeout, on_done, functools.partial(check_one, today=today))
 
 
 def default_jobs() -> int:

@@ -6,10 +6,12 @@ which subjects are checked and which date's law applies.
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import rulebook_cache
 from .engine import engine_for
 from .errors import UsageError
 from .facts import build_facts, law_date, subjects
@@ -18,10 +20,28 @@ from .model import Agreement
 from .report import Report, build_report
 from .rulebook import Rulebook, default_rules_dir, load_rulebook
 
+TODAY_ENV = "COOPCHECK_TODAY"
+
+
+def current_date() -> date:
+    """The day of the check: ``$COOPCHECK_TODAY`` (YYYY-MM-DD) if set, else the system's date.
+
+    It only matters for an agreement without a planned signing date and without ``--as-of`` (the
+    law of the day of the check applies, and it is the report's ``as_of``); pinning it makes such a
+    report reproducible, byte for byte, on another day.
+    """
+    pinned = os.environ.get(TODAY_ENV, "").strip()
+    if not pinned:
+        return date.today()
+    try:
+        return date.fromisoformat(pinned)
+    except ValueError:
+        raise UsageError(f"{TODAY_ENV}={pinned}: not a date YYYY-MM-DD") from None
+
 
 def check_agreement(agreement: Agreement, rulebook: Rulebook, as_of: date | None = None,
                     subject: str | None = None, today: date | None = None) -> Report:
-    day = law_date(agreement, as_of, today or date.today())
+    day = law_date(agreement, as_of, today or current_date())
     if subject is not None:
         if subject not in {p.id for p in agreement.parties}:
             raise UsageError(f"--subject {subject}: no party has that id "
@@ -46,14 +66,15 @@ def rulebook_for(rules: str | Path | None) -> Rulebook:
     Parsing the rule files with ruamel's round-trip loader (kept for file:line:col in lint errors)
     is most of a check's time; a portfolio of hundreds of files must not pay it for each one.
     The key holds every rule file's path, size and modification time, so an edited rule file is
-    reloaded and linted again.
+    reloaded and linted again. Across processes, ``rulebook_cache`` keeps the linted rulebook on disk,
+    keyed by the files' bytes.
     """
     root = Path(rules) if rules is not None else default_rules_dir()
     files = sorted(root.rglob("*.yaml")) if root.is_dir() else []
     key = (str(root.resolve()), *((str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files))
     if key not in _RULEBOOKS:
         _RULEBOOKS.clear()
-        _RULEBOOKS[key] = load_rulebook(root)
+        _RULEBOOKS[key] = rulebook_cache.load(root, load_rulebook)   # parse + lint on a miss
     return _RULEBOOKS[key]
 
 

@@ -20,6 +20,7 @@ Nothing here imports durable: ``engine`` passes the two callbacks actions need.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -207,3 +208,59 @@ def compile_ruleset(rulebook: Rulebook, record: Record, emit: Emit, guard: Guard
         definition[f"sink_{t}"] = {"all": [{"m": {"t": t}}, {"never": {"t": "__never__"}}], "run": _noop}
     definition["close"] = {"all": [{"m": {"t": "__close__"}}], "run": _noop}
     return definition
+
+
+def facts_per_type(definition: dict[str, dict[str, Any]]) -> dict[str, int]:
+    """How many engine rules have a pattern on each fact type (its leading ``t`` test).
+
+    durable-rules fails (error 303) when more than 64 rules match one fact. Case facts are bounded
+    per scope by the linter; partner, approval and clause patterns test no subject field, so every
+    rule with such a pattern may match any such fact, whatever the jurisdiction: the count is the
+    bound.
+    """
+    counts: dict[str, int] = {}
+    for rule in definition.values():
+        kinds = set()
+        for pattern in rule.get("all") or rule.get("any") or []:
+            (expr,) = pattern.values()
+            first = expr["$and"][0] if isinstance(expr, dict) and "$and" in expr else expr
+            if isinstance(first, dict) and isinstance(first.get("t"), str):
+                kinds.add(first["t"])
+        for kind in kinds:
+            counts[kind] = counts.get(kind, 0) + 1
+    return counts
+
+
+def network_shape(definition: dict[str, dict[str, Any]]) -> tuple[int, int]:
+    """(widest fan-out of one alpha node, most join rules hanging off one first pattern).
+
+    durable-rules compiles each pattern's ``$and`` into a chain of alpha nodes, sharing a node
+    between patterns whose tests are identical up to it, so the children of a node are the
+    distinct next tests after one shared prefix. Past 512 siblings ``set_rulesets`` hangs; past 257
+    join rules starting with the same pattern it fails with error 108 (notes A.4): the linter
+    refuses a rulebook before either can happen. Patterns that are not an ``$and`` (a bare
+    mapping of tests) count as one chain of their items.
+    """
+    children: dict[str, set[str]] = {}
+    joins: dict[str, int] = {}
+    for rule in definition.values():
+        patterns = rule.get("all") or rule.get("any") or []
+        for pattern in patterns:
+            (expr,) = pattern.values()
+            terms: list[Any]
+            if isinstance(expr, dict) and set(expr) == {"$and"}:
+                terms = list(expr["$and"])
+            elif isinstance(expr, dict):
+                terms = [{k: v} for k, v in expr.items()]
+            else:
+                terms = [expr]
+            prefix = ""
+            for term in terms:
+                step = json.dumps(term, sort_keys=True, default=str)
+                children.setdefault(prefix, set()).add(step)
+                prefix += "|" + step
+        if len(patterns) > 1:
+            (first,) = patterns[0].values()
+            key = json.dumps(first, sort_keys=True, default=str)
+            joins[key] = joins.get(key, 0) + 1
+    return (max((len(c) for c in children.values()), default=0), max(joins.values(), default=0))

@@ -299,6 +299,9 @@ def contradictory(conj: Conjunction) -> str | None:
                 domain = [str(m.value) for m in spec.kind]
             elif spec.kind is bool:
                 domain = [True, False]
+            else:   # open domain (a country code, a number): a value must be one an eq/in test names
+                named = [a.value for a in atoms if a.op == "eq"] + [v for a in atoms if a.op == "in" for v in a.value]
+                domain = named or None
             if domain is not None:
                 possible = [v for v in domain if all(a.test(v) is not False for a in atoms)]
                 if not possible and not any(a.op == "present" and not a.value for a in atoms):

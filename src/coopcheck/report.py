@@ -81,8 +81,11 @@ class Finding:
         return SEVERITY[self.kind]
 
     def sort_key(self) -> tuple[Any, ...]:
+        # obtained, lawful_from and reference last: two late approvals of one kind are listed by date,
+        # not in the order the file happens to list them (the output must not depend on it)
         return (_SEVERITY_ORDER[self.severity], _KIND_ORDER[self.kind], self.party, self.step, self.rule or "",
-                self.approval or "", self.clause or "", self.fields, self.detail or "")
+                self.approval or "", self.clause or "", self.fields, self.detail or "",
+                self.obtained or date.min, self.lawful_from or date.min, self.reference or "")
 
 
 @dataclass(frozen=True)
@@ -263,20 +266,24 @@ def _approval_findings(req: Requirement, by_kind: dict[str, list[Conclusion]], a
     lawful: date | None = None
     if "satisfied" in by_kind:
         status = "done"
-        obtained = agreement.approvals[by_kind["satisfied"][0].approval].date
+        # of several, the earliest (not the first listed: the file's order must not change the answer)
+        obtained = min(filter(None, (agreement.approvals[c.approval].date for c in by_kind["satisfied"])),
+                       default=None)
     elif "deemed" in by_kind:
         status = "deemed"
-        c = by_kind["deemed"][0]
+        c = min(by_kind["deemed"], key=lambda c: agreement.approvals[c.approval].received or date.max)
         received = agreement.approvals[c.approval].received
         lawful = date.fromordinal(received.toordinal() + req.deemed.days + 1) if received and req.deemed else None
     else:
         for c in by_kind.get("late", []):
-            status, obtained = "late", _day(c.day)
-            findings.append(Finding(FindingKind.late_approval, obtained=obtained, reference=ref(c), **base))
+            status = "late"
+            findings.append(Finding(FindingKind.late_approval, obtained=_day(c.day), reference=ref(c), **base))
         for c in by_kind.get("premature", []):
-            status, lawful = "premature", _day(c.day)
-            findings.append(Finding(FindingKind.late_approval, lawful_from=lawful, reference=ref(c),
+            status = "premature"
+            findings.append(Finding(FindingKind.late_approval, lawful_from=_day(c.day), reference=ref(c),
                                     detail="premature", **base))
+        obtained = _day(min((c.day for c in by_kind.get("late", [])), default=0))       # the earliest,
+        lawful = _day(min((c.day for c in by_kind.get("premature", [])), default=0))    # not the last listed
         for c in by_kind.get("refused", []):
             status = "refused"
             findings.append(Finding(FindingKind.refused_approval, reference=ref(c), **base))
@@ -290,7 +297,8 @@ def _approval_findings(req: Requirement, by_kind: dict[str, list[Conclusion]], a
                                     fields=(f"approvals.{c.approval}.received",), **base))
         if "pending" in by_kind:
             status = "pending"
-            findings.append(Finding(FindingKind.missing_approval, reference=ref(by_kind["pending"][0]),
+            pending = min(by_kind["pending"], key=lambda c: _content_order(agreement.approvals[c.approval]))
+            findings.append(Finding(FindingKind.missing_approval, reference=ref(pending),
                                     detail="pending", **base))
         if "missing" in by_kind:
             status = "missing"
@@ -308,12 +316,16 @@ def _approval_findings(req: Requirement, by_kind: dict[str, list[Conclusion]], a
 
 
 def _approved_before(agreement: Agreement, party: str, kind: str, obtained: date) -> Approval | None:
-    """An approved ``kind`` of ``party`` dated before ``obtained``, though the text wants it after."""
-    for a in agreement.approvals:
-        if (a.kind.value == kind and a.of == party and a.outcome.value == "approved" and a.date is not None
-                and a.date < obtained):
-            return a
-    return None
+    """The earliest approved ``kind`` of ``party`` dated before ``obtained``, though the text wants it after."""
+    before = [a for a in agreement.approvals
+              if a.kind.value == kind and a.of == party and a.outcome.value == "approved" and a.date is not None
+              and a.date < obtained]
+    return min(before, key=_content_order, default=None)
+
+
+def _content_order(a: Approval) -> tuple[date, str]:
+    """Chooses one of several approvals by what they say, never by where the file lists them."""
+    return (a.date or date.max, a.model_dump_json())
 
 
 def _scope_findings(agreement: Agreement, facts: Facts, rulebook: Rulebook, as_of: date) -> list[Finding]:

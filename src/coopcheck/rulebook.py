@@ -34,6 +34,7 @@ _INSTRUMENT_ID = r"^[A-Z]{2}-[A-Z]+-[0-9A-Z-]+$"
 MAX_RULES_PER_FACT = 60       # error 303 at 65 rules whose alpha branch accepts one fact
 MAX_DURABLE_RULES = 4000      # error 106 at 4,096
 MAX_JOIN_RULES_PER_ALPHA = 250  # error 108 past 257 join rules hanging off one alpha node
+MAX_SIBLING_ALPHA = 500       # set_rulesets hangs past 512 sibling alpha nodes
 
 
 class _Closed(BaseModel):
@@ -338,6 +339,29 @@ def _durable_limits(rules: list[CompiledRule], problems: list[Problem]) -> None:
                                     f"durable-rules fails past 64 (limit kept at {MAX_RULES_PER_FACT}): split "
                                     "alternatives or narrow applies_to", {"count": n, "limit": MAX_RULES_PER_FACT}))
             return
+    from .compile import compile_ruleset, facts_per_type, network_shape
+
+    def nothing(*_: Any) -> None:
+        return None
+
+    definition = compile_ruleset(Rulebook((), tuple(rules), ""), nothing, nothing, lambda action: action)
+    for kind, n in sorted(facts_per_type(definition).items()):
+        if kind != "case" and n > MAX_RULES_PER_FACT:
+            problems.append(Problem(rules[0].path, 1, 1, "rules", "rule.limit_per_fact",
+                                    f"{n} engine rules could match one {kind} fact (their {kind} patterns test "
+                                    f"no jurisdiction); durable-rules fails past 64 (limit kept at "
+                                    f"{MAX_RULES_PER_FACT})", {"count": n, "limit": MAX_RULES_PER_FACT}))
+    fanout, joins = network_shape(definition)
+    if fanout > MAX_SIBLING_ALPHA:
+        problems.append(Problem(rules[0].path, 1, 1, "rules", "rule.limit_siblings",
+                                f"{fanout} different tests follow one shared test in the engine's network; "
+                                f"durable-rules hangs past 512 (limit kept at {MAX_SIBLING_ALPHA}): merge values "
+                                "into 'in' lists or split the rulebook", {"count": fanout, "limit": MAX_SIBLING_ALPHA}))
+    if joins > MAX_JOIN_RULES_PER_ALPHA:
+        problems.append(Problem(rules[0].path, 1, 1, "rules", "rule.limit_joins",
+                                f"{joins} engine rules join from the same first pattern; durable-rules fails past "
+                                f"257 (limit kept at {MAX_JOIN_RULES_PER_ALPHA})",
+                                {"count": joins, "limit": MAX_JOIN_RULES_PER_ALPHA}))
     total = sum(durable_rule_count(r) for r in rules)
     if total > MAX_DURABLE_RULES:
         problems.append(Problem(rules[0].path, 1, 1, "rules", "rule.limit_total",
@@ -397,7 +421,7 @@ def _dangling_approvals(rules: list[CompiledRule], where: dict[str, tuple[str, A
         req = r.rule.requires
         if req is None or r.id not in where:
             continue
-        named = [(("requires", "precedes"), req.precedes)]
+        named: list[tuple[tuple[str, ...], ApprovalKind | None]] = [(("requires", "precedes"), req.precedes)]
         if req.deemed is not None:
             named.append((("requires", "deemed", "from", "approval"), req.deemed.from_.approval))
         for loc, kind in named:
