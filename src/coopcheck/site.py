@@ -102,7 +102,7 @@ def render_site(rulebook: Rulebook, features: Path | None) -> dict[str, str]:
     """File name → HTML, for the index and one page per instrument."""
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-    env = Environment(loader=PackageLoader("coopcheck", "templates/site"), autoescape=select_autoescape(["j2"]),
+    env = Environment(loader=PackageLoader("coopcheck", "templates/rulebook"), autoescape=select_autoescape(["j2"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["ltr_runs"] = ltr_runs
     scenarios = read_scenarios(features) if features is not None and features.is_dir() else []
