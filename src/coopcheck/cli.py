@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import os
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -65,15 +64,9 @@ def _check_target(output: Path, inputs: list[Path], force: bool) -> None:
 def _write(output: Path, content: str, inputs: list[Path], force: bool) -> None:
     """Write atomically; never over an input file, never over an existing file without --force."""
     _check_target(output, inputs, force)
-    target = output.resolve()
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(content)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from .atomic import write_text
+
+    write_text(output.resolve(), content)
 
 
 lang_option = click.option("--lang", type=click.Choice(i18n.LANGS), default=None,

@@ -101,24 +101,15 @@ def read(path: Path, key: str) -> Rulebook | None:
 
 def write(path: Path, key: str, rulebook: Rulebook) -> None:
     """Store ``rulebook`` atomically; any failure (read-only disk, no home...) is ignored."""
-    import tempfile  # only on a miss: not on the path of a cached check
+    from .atomic import write_bytes  # only on a miss: not on the path of a cached check
 
-    tmp: str | None = None
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         body = pickle.dumps(rulebook, protocol=pickle.HIGHEST_PROTOCOL)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(FORMAT + b"\n" + key.encode() + b"\n" + body)
-        os.replace(tmp, path)
-        tmp = None
+        write_bytes(path, FORMAT + b"\n" + key.encode() + b"\n" + body)
         _prune(path.parent)
     except Exception:
         pass
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
 
 
 def _prune(directory: Path) -> None:

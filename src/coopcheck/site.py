@@ -13,13 +13,12 @@ Templates are Jinja2 with autoescaping: article texts and scenario tables are da
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from . import __version__, i18n
+from .atomic import write_text
 from .coverage import Scenario, article_tag, read_scenarios
 from .errors import UsageError
 from .rule_words import rule_words
@@ -147,14 +146,6 @@ def write_site(pages: dict[str, str], out: Path, force: bool = False) -> list[Pa
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name, html in {**pages, MARKER: f"coopcheck {__version__}\n"}.items():
-        target = out / name
-        fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(html)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        written.append(target)
+        write_text(out / name, html)
+        written.append(out / name)
     return written

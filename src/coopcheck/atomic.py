@@ -1,0 +1,27 @@
+"""Atomic file replacement: a temporary file beside the target, then ``os.replace``.
+
+A report, a summary, a rulebook page or a cache entry is either wholly the old file or wholly
+the new one: an interrupted run (Ctrl-C, a full disk, a crash) never leaves half a file where a
+user or a later run would read it. The temporary file is removed on any failure.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_bytes(target: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_text(target: Path, text: str) -> None:
+    write_bytes(target, text.encode("utf-8"))
