@@ -30,9 +30,10 @@ from coopcheck.errors import InputError, Problem
 from coopcheck.loader import load_agreement
 from coopcheck.yamlio import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
 
+from .located import cases, no_crash, problems
+
 HERE = Path(__file__).resolve().parent / "bad_inputs"
 EXPECTED: dict[str, dict[str, Any]] = YAML(typ="safe").load((HERE / "expected.yaml").read_text(encoding="utf-8"))
-LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<field>[^:]+): (?P<message>.*)$")
 VALID = HERE / "valid.json"
 
 
@@ -40,28 +41,10 @@ def _run(*args: str) -> Result:
     return CliRunner().invoke(main, ["check", *args])
 
 
-def _problems(result: Result) -> list[dict[str, Any]]:
-    out = []
-    for line in result.stderr.splitlines():
-        m = LINE.match(line)
-        if m:
-            out.append({"path": m["path"], "line": int(m["line"]), "col": int(m["col"]),
-                        "field": m["field"], "message": m["message"]})
-    return out
 
 
-def _no_crash(result: Result) -> None:
-    """The command ended by its own exit code, without a traceback or a stray exception."""
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.output
 
 
-def _cases() -> list[Any]:
-    params = []
-    for name, case in EXPECTED.items():
-        marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if case.get("xfail") else []
-        params.append(pytest.param(name, case, id=name, marks=marks))
-    return params
 
 
 def test_every_bad_input_file_has_an_expectation() -> None:
@@ -69,12 +52,12 @@ def test_every_bad_input_file_has_an_expectation() -> None:
     assert files == set(EXPECTED)
 
 
-@pytest.mark.parametrize(("name", "case"), _cases())
+@pytest.mark.parametrize(("name", "case"), cases(EXPECTED))
 def test_bad_input(name: str, case: dict[str, Any]) -> None:
     path = HERE / name
     before = path.read_bytes()
     result = _run(str(path), "--format", "json", "--lang", "en")
-    _no_crash(result)
+    no_crash(result)
     assert result.exit_code == case["exit"], result.output
     assert path.read_bytes() == before
     if case["exit"] != 2:
@@ -82,7 +65,7 @@ def test_bad_input(name: str, case: dict[str, Any]) -> None:
         json.loads(result.stdout)  # a report, not an error
         return
     assert result.stdout == "", "nothing but the errors is printed on bad input"
-    got = _problems(result)
+    got = problems(result)
     assert len(got) == len(case["errors"]), result.stderr
     for problem, want in zip(got, case["errors"], strict=True):
         assert problem["path"] == str(path)
@@ -98,10 +81,10 @@ def test_bad_input(name: str, case: dict[str, Any]) -> None:
 def test_all_errors_of_a_file_are_reported_together() -> None:
     result = _run(str(HERE / "multi_error.yaml"), "--lang", "en")
     assert result.exit_code == 2
-    problems = _problems(result)
-    assert len(problems) >= 3
-    assert len({(p["line"], p["col"]) for p in problems}) == len(problems), "each at its own place"
-    assert {p["field"] for p in problems} == {"kind", "signing_date", "parties.1.country", "approvals.0.of"}
+    found = problems(result)
+    assert len(found) >= 3
+    assert len({(p["line"], p["col"]) for p in found}) == len(found), "each at its own place"
+    assert {p["field"] for p in found} == {"kind", "signing_date", "parties.1.country", "approvals.0.of"}
 
 
 def test_country_no_stays_norway() -> None:
@@ -166,9 +149,9 @@ ENGLISH_WORDS = re.compile(r"\b(did you mean|required|unknown field|Field|Input 
 def test_messages_in_the_users_language(name: str, lang: str) -> None:
     field, fragments = LANGUAGE_CASES[name]
     result = _run(str(HERE / name), "--lang", lang)
-    _no_crash(result)
+    no_crash(result)
     assert result.exit_code == 2
-    (problem,) = _problems(result)
+    (problem,) = problems(result)
     assert problem["field"] == field          # field names are the file's own keys, untranslated
     for fragment in fragments[lang]:
         assert fragment in problem["message"], problem["message"]
@@ -179,7 +162,7 @@ def test_messages_in_the_users_language(name: str, lang: str) -> None:
 @pytest.mark.parametrize("lang", ["fr", "ar"])
 def test_allowed_words_list_is_in_the_users_language(lang: str) -> None:
     result = _run(str(HERE / "misspelt_kind.yaml"), "--lang", lang)
-    (problem,) = _problems(result)
+    (problem,) = problems(result)
     assert " or " not in problem["message"], problem["message"]
 
 
@@ -198,7 +181,7 @@ def test_output_refuses_to_overwrite_the_input(tmp_path: Path) -> None:
     before = agreement.read_bytes()
     # (json only here: text with -o leaks a file handle, see test_text_output_closes_its_files)
     result = _run(str(agreement), "--format", "json", "-o", str(agreement), "--lang", "en")
-    _no_crash(result)
+    no_crash(result)
     assert result.exit_code == 2
     assert "input" in result.stderr
     assert agreement.read_bytes() == before
@@ -213,7 +196,7 @@ def test_output_refuses_an_existing_file_without_force(tmp_path: Path) -> None:
     target = tmp_path / "report.json"
     target.write_text("keep me\n", encoding="utf-8")
     result = _run(str(VALID), "--format", "json", "-o", str(target), "--lang", "en")
-    _no_crash(result)
+    no_crash(result)
     assert result.exit_code == 2
     assert "--force" in result.stderr
     assert target.read_text(encoding="utf-8") == "keep me\n"
@@ -248,7 +231,7 @@ def test_text_output_closes_its_files(tmp_path: Path) -> None:
 
 def test_missing_file_is_a_usage_error() -> None:
     result = _run(str(HERE / "no-such-file.yaml"), "--lang", "en")
-    _no_crash(result)
+    no_crash(result)
     assert result.exit_code == 2
     assert "no-such-file.yaml" in result.stderr
 
@@ -353,7 +336,7 @@ def test_a_20_mb_file_is_refused_by_its_size_fast_in_bounded_memory(tmp_path: Pa
     assert elapsed < 1.0, elapsed
     assert _peak_bytes(path) < MAX_FILE_BYTES + 4 * 1024 * 1024, "at most the limit is read"
     result = _run(str(path), "--lang", "fr")
-    _no_crash(result)
+    no_crash(result)
     assert result.exit_code == 2
     assert f"{path}:1:1: <file>: le fichier dépasse 1 Mio" in result.stderr
 
@@ -408,7 +391,7 @@ def _no_reordering(output: str) -> None:
 def test_a_name_cannot_reorder_a_report(name: str, fmt: str) -> None:
     for lang in ("ar", "en"):
         result = _run(str(HERE / name), "--format", fmt, "--lang", lang)
-        _no_crash(result)
+        no_crash(result)
         assert result.exit_code == 2
         assert result.stdout == "", "no report at all"
         _no_reordering(result.stderr)
@@ -421,7 +404,7 @@ def test_a_name_cannot_reorder_a_portfolio_summary(tmp_path: Path, summary: str)
         shutil.copy(HERE / name, tmp_path / name)
     shutil.copy(VALID, tmp_path / "valid.json")
     result = CliRunner().invoke(main, ["check", str(tmp_path), "--summary", summary, "--jobs", "1", "--lang", "ar"])
-    _no_crash(result)
+    no_crash(result)
     assert result.exit_code == 2
     _no_reordering(result.output)
     assert result.output.count("U+") >= len(HOSTILE_TEXT), result.output

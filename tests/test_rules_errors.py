@@ -8,7 +8,6 @@ depth and bidi guards included.
 
 from __future__ import annotations
 
-import re
 import shutil
 import time
 import tracemalloc
@@ -23,9 +22,10 @@ from coopcheck.cli import main
 from coopcheck.errors import RulebookError
 from coopcheck.rulebook import load_rulebook
 
+from .located import cases, no_crash, problems
+
 HERE = Path(__file__).resolve().parent / "bad_rules"
 EXPECTED: dict[str, dict[str, Any]] = YAML(typ="safe").load((HERE / "expected.yaml").read_text(encoding="utf-8"))
-LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<field>[^:]+): (?P<message>.*)$")
 
 
 def _lint(rules_dir: Path, lang: str = "en") -> Result:
@@ -38,22 +38,8 @@ def _alone(tmp_path: Path, name: str) -> Path:
     return Path(shutil.copy(HERE / name, tmp_path / "ma" / name))
 
 
-def _problems(result: Result) -> list[dict[str, Any]]:
-    out = []
-    for line in result.stderr.splitlines():
-        m = LINE.match(line)
-        if m:
-            out.append({"path": m["path"], "line": int(m["line"]), "col": int(m["col"]),
-                        "field": m["field"], "message": m["message"]})
-    return out
 
 
-def _cases() -> list[Any]:
-    params = []
-    for name, case in EXPECTED.items():
-        marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if case.get("xfail") else []
-        params.append(pytest.param(name, case, id=name, marks=marks))
-    return params
 
 
 def test_every_bad_rule_file_has_an_expectation() -> None:
@@ -62,18 +48,17 @@ def test_every_bad_rule_file_has_an_expectation() -> None:
     assert len(files) - 1 >= 12, "at least 12 broken rule files besides valid.yaml"
 
 
-@pytest.mark.parametrize(("name", "case"), _cases())
+@pytest.mark.parametrize(("name", "case"), cases(EXPECTED))
 def test_bad_rule_file(tmp_path: Path, name: str, case: dict[str, Any]) -> None:
     path = _alone(tmp_path, name)
     result = _lint(tmp_path)
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.output
+    no_crash(result)
     assert result.exit_code == case["exit"], result.output
     if case["exit"] == 0:
         assert result.stderr == ""
         return
     assert result.stdout == ""
-    got = _problems(result)
+    got = problems(result)
     lines = result.stderr.splitlines()
     assert lines[-1] == f"{len(got)} error(s)"
     assert len(lines) == len(got) + 1, "every line of stderr is a located problem, except the count"
@@ -105,7 +90,7 @@ def test_lint_messages_in_the_users_language(tmp_path: Path, name: str, lang: st
     _alone(tmp_path, name)
     result = _lint(tmp_path, lang)
     assert result.exit_code == 2
-    first = _problems(result)[0]
+    first = problems(result)[0]
     for fragment in LANGUAGE_CASES[name][lang]:
         assert fragment in first["message"], first["message"]
     assert result.stderr.splitlines()[-1] in ("1 erreur(s)", "1 خطأ")
