@@ -55,14 +55,36 @@ def test_copies_of_a_jurisdiction_under_other_countries_lint(tmp_path: Path) -> 
     assert {i.jurisdiction for i in rulebook.instruments} == set(CODES[:2])
 
 
-def test_partner_patterns_add_up_across_countries(tmp_path: Path) -> None:
-    """Case facts are bounded per country, partner facts are not: partner patterns test no
-    jurisdiction, so four copies of the rulebook would make durable-rules fail (error 303) on any
-    foreign partner (measured by bench/run.py's scaling). The linter refuses them, saying why."""
+def test_partner_patterns_are_bounded_per_country(tmp_path: Path) -> None:
+    """Partner patterns are scoped by the subject's country (compile), so four copies of the
+    rulebook under four countries lint, and the engine (error 303 past 64 rules on one fact)
+    answers a check under the last copy exactly as under the original rules."""
+    from coopcheck.check import check_agreement
+    from coopcheck.loader import load_agreement
+
     _copies(tmp_path, CODES, "*/*.yaml")   # the whole rulebook four times
-    with pytest.raises(RulebookError) as err:
-        load_rulebook(tmp_path)
-    assert any("partner fact" in p.english for p in err.value.problems), err.value.problems
+    copies = load_rulebook(tmp_path)
+    original = load_rulebook()
+    fixture = Path(__file__).parents[1] / "fixtures/agreements/ma/rabat-bamako-2018.yaml"
+    agreement = load_agreement(fixture)
+    moved = agreement.model_copy(update={"parties": [
+        p.model_copy(update={"country": "IT"}) if p.country == "MA" else p for p in agreement.parties]})
+    want = check_agreement(agreement, original, subject="rabat")
+    got = check_agreement(moved, copies, subject="rabat")
+    assert [(f.kind, f.rule) for f in want.findings if f.rule]
+    assert [(f.kind, (f.rule or "").replace("IT-", "MA-", 1)) for f in got.findings] == \
+        [(f.kind, f.rule or "") for f in want.findings]
+
+
+def test_unscoped_partner_patterns_count_for_every_country() -> None:
+    """A partner pattern that tests no country may accept any partner fact: it counts for all."""
+    from coopcheck.compile import facts_per_type
+
+    def rule(*second: dict[str, str]) -> dict[str, object]:
+        return {"all": [{"c": {"$and": [{"t": "case"}]}}, {"p": {"$and": [{"t": "partner"}, *second]}}]}
+
+    definition = {"a": rule({"sc": "MA"}), "b": rule({"sc": "MA"}), "c": rule({"sc": "TN"}), "d": rule()}
+    assert facts_per_type(definition)["partner"] == 3   # MA's two, plus the unscoped one
 
 
 def test_the_limit_still_holds_within_one_country(tmp_path: Path) -> None:

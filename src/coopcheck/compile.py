@@ -63,10 +63,33 @@ def _pattern(t: str, terms: list[dict[str, Any]], join_to: str | None) -> dict[s
     return {"$and": seq}
 
 
+SCOPE_PROP = "sc"   # on partner facts: the subject's country (facts.build_facts)
+
+
+def subject_country(conj: Conjunction) -> str | None:
+    """The one country a conjunction's subject must be in (its ``subject.country`` test), if any."""
+    for atom in conj.case:
+        if atom.field == "subject.country" and atom.op == "eq" and isinstance(atom.value, str):
+            return atom.value
+        if atom.field == "subject.country" and atom.op == "in" and len(atom.value) == 1:
+            return str(atom.value[0])
+    return None
+
+
 def _condition_patterns(conj: Conjunction, possible: bool) -> list[dict[str, Any]]:
+    """The case pattern, and the partner pattern scoped by the subject's country.
+
+    durable-rules fails (error 303) when more than 64 rules' alpha branches accept one fact. Each
+    partner fact carries the subject's country (``sc``), and every partner pattern of a rule that
+    governs one country tests it first, so a Moroccan partner fact only walks Morocco's branches:
+    the bound is per jurisdiction, not over the whole rulebook. The test repeats the case
+    pattern's own ``subject.country`` test, so it changes no answer.
+    """
     pats = [{"c": _pattern("case", [_expr(a, possible) for a in conj.case], None)}]
     if conj.partner is not None:
-        pats.append({"p": _pattern("partner", [_expr(a, possible) for a in conj.partner], "c")})
+        country = subject_country(conj)
+        scoped = [{SCOPE_PROP: country}] if country is not None else []
+        pats.append({"p": _pattern("partner", [*scoped, *(_expr(a, possible) for a in conj.partner)], "c")})
     return pats
 
 
@@ -211,23 +234,34 @@ def compile_ruleset(rulebook: Rulebook, record: Record, emit: Emit, guard: Guard
 
 
 def facts_per_type(definition: dict[str, dict[str, Any]]) -> dict[str, int]:
-    """How many engine rules have a pattern on each fact type (its leading ``t`` test).
+    """The most engine rules that can accept one fact of each type (its leading ``t`` test).
 
     durable-rules fails (error 303) when more than 64 rules match one fact. Case facts are bounded
-    per scope by the linter; partner, approval and clause patterns test no subject field, so every
-    rule with such a pattern may match any such fact, whatever the jurisdiction: the count is the
-    bound.
+    per scope by the linter. A partner pattern scoped by the subject's country (``sc``, its second
+    test) accepts only the facts of that country's checks, so partner facts are counted per
+    country, plus the unscoped patterns, which may accept any; approval and clause patterns test
+    no subject field, so every such rule counts.
     """
     counts: dict[str, int] = {}
+    scoped: dict[str, dict[str, int]] = {}
     for rule in definition.values():
-        kinds = set()
+        kinds: set[tuple[str, str | None]] = set()
         for pattern in rule.get("all") or rule.get("any") or []:
             (expr,) = pattern.values()
-            first = expr["$and"][0] if isinstance(expr, dict) and "$and" in expr else expr
+            terms = expr["$and"] if isinstance(expr, dict) and "$and" in expr else [expr]
+            first = terms[0]
             if isinstance(first, dict) and isinstance(first.get("t"), str):
-                kinds.add(first["t"])
-        for kind in kinds:
-            counts[kind] = counts.get(kind, 0) + 1
+                second = terms[1] if len(terms) > 1 else None
+                country = second.get(SCOPE_PROP) if isinstance(second, dict) else None
+                kinds.add((first["t"], country if isinstance(country, str) else None))
+        for kind, country in kinds:
+            if country is None:
+                counts[kind] = counts.get(kind, 0) + 1
+            else:
+                per = scoped.setdefault(kind, {})
+                per[country] = per.get(country, 0) + 1
+    for kind, per in scoped.items():
+        counts[kind] = counts.get(kind, 0) + max(per.values())
     return counts
 
 

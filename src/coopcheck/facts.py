@@ -58,6 +58,7 @@ def build_facts(agreement: Agreement, subject: str, as_of: date) -> Facts:
             continue
         fact: dict[str, Any] = {
             "pid": p.id,
+            "sc": party.country,   # the subject's country: partner patterns are scoped by it (compile)
             "country": p.country,
             "type": p.type.value,
             "foreign": p.country != party.country,

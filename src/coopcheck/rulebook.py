@@ -348,8 +348,9 @@ def _durable_limits(rules: list[CompiledRule], problems: list[Problem]) -> None:
     for kind, n in sorted(facts_per_type(definition).items()):
         if kind != "case" and n > MAX_RULES_PER_FACT:
             problems.append(Problem(rules[0].path, 1, 1, "rules", "rule.limit_per_fact",
-                                    f"{n} engine rules could match one {kind} fact (their {kind} patterns test "
-                                    f"no jurisdiction); durable-rules fails past 64 (limit kept at "
+                                    f"{n} engine rules could match one {kind} fact (in one jurisdiction's check, "
+                                    f"with the patterns that test no jurisdiction); durable-rules fails past 64 "
+                                    f"(limit kept at "
                                     f"{MAX_RULES_PER_FACT})", {"count": n, "limit": MAX_RULES_PER_FACT}))
     fanout, joins = network_shape(definition)
     if fanout > MAX_SIBLING_ALPHA:
