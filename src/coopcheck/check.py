@@ -48,7 +48,7 @@ def check_agreement(agreement: Agreement, rulebook: Rulebook, as_of: date | None
                              f"({', '.join(p.id for p in agreement.parties)})")
         chosen = [subject]
     else:
-        chosen = subjects(agreement, rulebook.jurisdictions())
+        chosen = subjects(agreement)
     engine = engine_for(rulebook)
     evaluations = []
     for s in chosen:

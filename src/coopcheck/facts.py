@@ -82,8 +82,13 @@ def build_facts(agreement: Agreement, subject: str, as_of: date) -> Facts:
     return Facts(subject, case, tuple(partners), tuple(approvals), clauses)
 
 
-def subjects(agreement: Agreement, jurisdictions: set[str]) -> list[str]:
-    """The parties to check: ``subject`` if given, else every party whose country has rules."""
+def subjects(agreement: Agreement) -> list[str]:
+    """The parties to check: ``subject`` if given, else every signatory (a bilateral check).
+
+    Each signatory is checked against its own country's rules; one whose country has none gets an
+    ``out_of_scope`` finding from the report, so no side of the agreement passes in silence. A
+    funder only pays: the law of decentralized cooperation asks nothing of it as a party.
+    """
     if agreement.subject:
         return [agreement.subject]
-    return [p.id for p in agreement.parties if p.country in jurisdictions and p.role.value == "signatory"]
+    return [p.id for p in agreement.parties if p.role.value == "signatory"]

@@ -254,6 +254,13 @@ MESSAGES: dict[str, _T] = {
         "{party} : {instrument} ne s'applique qu'à partir du {start} ; au {date} s'appliquait {before}, "
         "qui n'est pas encodée : la convention n'est pas contrôlée",
         "{party}: {instrument} applies only from {start}; on {date} {before} applied, which is not encoded: "
+    "plan_not_checked": ("لم يتم الفحص: لا توجد قواعد مرمزة لهذا الطرف.", "Non contrôlé : aucune règle encodée pour "
+                         "cette partie.", "Not checked: no encoded rules for this party."),
+    "party_heading": ("الطرف: {party} ({country})", "Partie : {party} ({country})", "Party: {party} ({country})"),
+    "msg.out_of_scope.no_rules.reason": ("لا توجد قواعد مرمزة لـ {country}؛ لم يتم فحص الطرف {party} — {reason}",
+                                         "Aucune règle encodée pour {country} ; la partie {party} n'est pas "
+                                         "contrôlée — {reason}",
+                                         "No rules encoded for {country}; party {party} is not checked — {reason}"),
         "the agreement is not checked"),
     "msg.out_of_scope.no_longer_in_force": (
         "{party}: توقف سريان {instrument} في {end}؛ القانون الجاري به العمل في {date} غير مرمز، لم يتم الفحص",
@@ -516,3 +523,12 @@ def lang_from_env(environ: Mapping[str, str] | None = None) -> str:
             code = value[:2].lower()
             return code if code in LANGS else "en"
     return "en"
+    "rule.duplicate_jurisdiction": ("سبق التصريح بخروج {country} عن النطاق في {first}",
+                                    "{country} est déjà déclaré hors champ dans {first}",
+                                    "{country} is already said to be out of scope in {first}"),
+    "rule.jurisdiction_has_rules": ("لـ {country} نصوص مرمزة: لن يُذكر سبب خروجها عن النطاق أبدا؛ "
+                                    "احذفوا هذا الملف أو النصوص",
+                                    "{country} a des textes encodés : sa raison d'être hors champ ne serait jamais "
+                                    "donnée ; supprimer ce fichier ou les textes",
+                                    "{country} has encoded instruments: its out_of_scope reason would never be given; "
+                                    "remove this file or the instruments"),

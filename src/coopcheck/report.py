@@ -103,6 +103,28 @@ class PlanStep:
 
 
 @dataclass(frozen=True)
+class PartyReport:
+    """One party's side of a (bilateral) check: what its own country's law asks of it."""
+
+    party: str
+    findings: tuple[Finding, ...]
+    plan: tuple[PlanStep, ...]
+
+    @property
+    def verdict(self) -> Verdict:
+        return _verdict(self.findings)
+
+
+def _verdict(findings: Iterable[Finding]) -> Verdict:
+    severities = {f.severity for f in findings}
+    if Severity.blocking in severities:
+        return Verdict.non_compliant
+    if Severity.incomplete in severities:
+        return Verdict.incomplete
+    return Verdict.compliant
+
+
+@dataclass(frozen=True)
 class Report:
     agreement: Agreement
     as_of: date
@@ -154,12 +176,16 @@ class Report:
 
     @property
     def verdict(self) -> Verdict:
-        severities = {f.severity for f in self.findings}
-        if Severity.blocking in severities:
-            return Verdict.non_compliant
-        if Severity.incomplete in severities:
-            return Verdict.incomplete
-        return Verdict.compliant
+        """The worst of the parties' verdicts: the agreement is compliant only if every side is."""
+        return _verdict(self.findings)
+
+    def party_reports(self) -> tuple[PartyReport, ...]:
+        """Each checked party's findings and approval steps, in the order of the parties in the file.
+
+        A finding of no party (no party could be checked) belongs to every section.
+        """
+        return tuple(PartyReport(p, tuple(f for f in self.findings if f.party in (p, "")),
+                                 tuple(s for s in self.plan if s.party == p)) for p in self.subjects)
 
 
 def _day(ordinal: int) -> date | None:
@@ -333,7 +359,10 @@ def _scope_findings(agreement: Agreement, facts: Facts, rulebook: Rulebook, as_o
     party = agreement.party(facts.subject)
     in_country = [i for i in rulebook.instruments if i.jurisdiction == party.country]
     if not in_country:
+        researched = rulebook.unencoded_reason(party.country)
         return [Finding(FindingKind.out_of_scope, party=party.id, detail="no_rules",
+                        reason=researched.file.out_of_scope.reason.model_dump() if researched else {},
+                        reason_source=researched.path if researched else None,
                         because=(("because.country", {"country": party.country, "party": party.id}),))]
 
     def governs(inst: Instrument) -> bool:
@@ -399,10 +428,13 @@ def build_report(
     findings: list[Finding] = []
     plan: list[PlanStep] = []
     subjects: list[str] = []
+    unruled: set[str] = set()
     for facts, conclusions in evaluations:
         subjects.append(facts.subject)
         scope = _scope_findings(agreement, facts, rulebook, as_of)
         findings.extend(scope)
+        if any(f.detail == "no_rules" for f in scope):
+            unruled.add(facts.subject)   # no rules at any date: the day of signing cannot matter
         if not scope and not any(c.kind in ("applies", "possible") for c in conclusions):
             # an instrument governs the party but none of its encoded rules covers this agreement:
             # saying "compliant" would pass it silently
@@ -424,7 +456,7 @@ def build_report(
             findings.append(Finding(FindingKind.unverified_basis, party=facts.subject, rule=rule_id,
                                     citation=Citation.of(r), detail=r.rule.note))
     if agreement.signing_date is None:
-        for s in subjects:
+        for s in (s for s in subjects if s not in unruled):
             findings.append(Finding(FindingKind.missing_information, party=s, fields=("signing_date",),
                                     detail="signing_date"))
     if not subjects:

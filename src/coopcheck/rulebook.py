@@ -93,6 +93,28 @@ class Instrument(_Closed):
     note: str | None = None
 
 
+JURISDICTION_SCHEMA = "coopcheck/jurisdiction/v1"
+
+
+class OutOfScope(_Closed):
+    """Why a country has no rules: what was searched and not found (``rules/<j>/jurisdiction.yaml``)."""
+
+    reason: Text
+    sources: list[Source] = []
+
+
+class JurisdictionFile(_Closed):
+    """A country whose law was researched and could not be encoded: a party there is reported
+    out of scope with this reason, not with a bare "no rules"."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, populate_by_name=True)
+
+    schema_: Literal["coopcheck/jurisdiction/v1"] = Field(alias="schema")
+    jurisdiction: Country
+    out_of_scope: OutOfScope
+    note: str | None = None
+
+
 class DeemedFrom(_Closed):
     approval: ApprovalKind
     date: Literal["received"] = "received"
@@ -218,11 +240,27 @@ class CompiledRule:
 
 
 @dataclass(frozen=True)
+class Unencoded:
+    """A jurisdiction file and where it lies under the rules directory (cited by reports)."""
+
+    file: JurisdictionFile
+    path: str
+
+    @property
+    def jurisdiction(self) -> str:
+        return self.file.jurisdiction
+
+
+@dataclass(frozen=True)
 class Rulebook:
     instruments: tuple[Instrument, ...]
     rules: tuple[CompiledRule, ...]
     digest: str
     files: tuple[str, ...] = field(default=())
+    unencoded: tuple[Unencoded, ...] = field(default=())   # researched, nothing encodable
+
+    def unencoded_reason(self, country: str) -> Unencoded | None:
+        return next((u for u in self.unencoded if u.jurisdiction == country), None)
 
     def rule(self, rule_id: str) -> CompiledRule:
         for r in self.rules:
@@ -438,6 +476,31 @@ def _scope_text(scope: tuple[Atom, ...]) -> str:
     return ", ".join(f"{a.field} {a.op} {a.value}" for a in scope if a.field.startswith("subject."))
 
 
+def _read_unencoded(name: str, data: Any, out: list[tuple[Unencoded, str, Any]],
+                    problems: list[Problem], relative: str) -> None:
+    try:
+        out.append((Unencoded(JurisdictionFile.model_validate(data), relative), name, data))
+    except ValidationError as exc:
+        problems.extend(validation_problems(name, data, JurisdictionFile, exc))
+
+
+def _unencoded_have_no_rules(unencoded: list[tuple[Unencoded, str, Any]], instruments: list[Instrument],
+                             problems: list[Problem]) -> None:
+    """A country is either encoded or said to be out of scope, never both (the reason would be dead),
+    and once (two reasons: which one would a report give?)."""
+    first: dict[str, str] = {}
+    for j, name, data in unencoded:
+        if j.jurisdiction in first:
+            problems.append(_problem(name, data, ("jurisdiction",), "rule.duplicate_jurisdiction",
+                                     f"{j.jurisdiction} is already said to be out of scope in {first[j.jurisdiction]}",
+                                     country=j.jurisdiction, first=first[j.jurisdiction]))
+        first.setdefault(j.jurisdiction, name)
+        if any(i.jurisdiction == j.jurisdiction for i in instruments):
+            problems.append(_problem(name, data, ("jurisdiction",), "rule.jurisdiction_has_rules",
+                                     f"{j.jurisdiction} has encoded instruments: its out_of_scope reason would never "
+                                     "be given; remove this file or the instruments", country=j.jurisdiction))
+
+
 def load_rulebook(directory: str | Path | None = None) -> Rulebook:
     """Load and lint every ``*.yaml`` under ``directory``; raises ``RulebookError`` with all problems."""
     root = Path(directory) if directory is not None else default_rules_dir()
@@ -450,6 +513,7 @@ def load_rulebook(directory: str | Path | None = None) -> Rulebook:
     seen_rules: dict[str, str] = {}
     seen_instruments: dict[str, str] = {}
     where: dict[str, tuple[str, Any, int]] = {}
+    unencoded: list[tuple[Unencoded, str, Any]] = []
     hasher = hashlib.sha256()
     for path in files:
         name = str(path)
@@ -459,6 +523,9 @@ def load_rulebook(directory: str | Path | None = None) -> Rulebook:
             problems.extend(exc.problems)
             continue
         hasher.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        if hasattr(data, "get") and data.get("schema") == JURISDICTION_SCHEMA:
+            _read_unencoded(name, data, unencoded, problems, path.relative_to(root.parent).as_posix())
+            continue
         try:
             parsed = RuleFile.model_validate(data)
         except ValidationError as exc:
@@ -484,11 +551,13 @@ def load_rulebook(directory: str | Path | None = None) -> Rulebook:
         _durable_limits(compiled, problems)
         _versions(compiled, where, problems)
         _dangling_approvals(compiled, where, problems)
+    _unencoded_have_no_rules(unencoded, instruments, problems)
     if problems:
         raise RulebookError(problems)
     digest = "sha256:" + hasher.hexdigest()
     return Rulebook(tuple(instruments), tuple(sorted(compiled, key=lambda r: r.id)), digest,
-                    tuple(str(p) for p in files))
+                    tuple(str(p) for p in files),
+                    tuple(sorted((j for j, _, _ in unencoded), key=lambda j: j.jurisdiction)))
 
 
 def rule_summary(rulebook: Rulebook) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..report import REPORT_SCHEMA, Finding, Report
+from ..report import REPORT_SCHEMA, Finding, PartyReport, PlanStep, Report
 from .words import because_lines, message
 
 
@@ -48,6 +48,23 @@ def _finding(report: Report, f: Finding, lang: str) -> dict[str, Any]:
     return out
 
 
+def _plan(steps: tuple[PlanStep, ...]) -> list[dict[str, Any]]:
+    return [
+        {"step": i, "approval": s.approval, "party": s.party, "authority": s.authority, "status": s.status,
+         "due": s.due.isoformat() if s.due else None, "date": s.obtained.isoformat() if s.obtained else None,
+         "lawful_from": s.lawful_from.isoformat() if s.lawful_from else None,
+         "receipt_due": s.receipt_due.isoformat() if s.receipt_due else None, "rules": list(s.rules)}
+        for i, s in enumerate(steps, start=1)
+    ]
+
+
+def _party(report: Report, section: PartyReport, lang: str) -> dict[str, Any]:
+    """One party's side: what its own country's law asks of it (bilateral checks)."""
+    party = report.agreement.party(section.party)
+    return {"party": section.party, "country": party.country, "verdict": section.verdict.value,
+            "findings": [_finding(report, f, lang) for f in section.findings], "plan": _plan(section.plan)}
+
+
 def as_dict(report: Report, lang: str) -> dict[str, Any]:
     return {
         "schema": REPORT_SCHEMA,
@@ -58,13 +75,8 @@ def as_dict(report: Report, lang: str) -> dict[str, Any]:
         "signing_date": report.agreement.signing_date.isoformat() if report.agreement.signing_date else None,
         "earliest_signing": report.earliest_signing.isoformat() if report.earliest_signing else None,
         "findings": [_finding(report, f, lang) for f in report.findings],
-        "plan": [
-            {"step": i, "approval": s.approval, "party": s.party, "authority": s.authority, "status": s.status,
-             "due": s.due.isoformat() if s.due else None, "date": s.obtained.isoformat() if s.obtained else None,
-             "lawful_from": s.lawful_from.isoformat() if s.lawful_from else None,
-             "receipt_due": s.receipt_due.isoformat() if s.receipt_due else None, "rules": list(s.rules)}
-            for i, s in enumerate(report.plan, start=1)
-        ],
+        "plan": _plan(report.plan),
+        "parties": [_party(report, p, lang) for p in report.party_reports()],
         "rulebook": {"rules": len(report.rulebook.rules), "digest": report.rulebook.digest},
         "review": {"unreviewed": list(report.unreviewed_rules), "unverified": list(report.unverified_rules)},
     }

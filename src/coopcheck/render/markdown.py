@@ -8,17 +8,17 @@ algorithm); table cells escape ``|`` so a name cannot break a row.
 from __future__ import annotations
 
 from .. import i18n
-from ..report import Finding, Report
-from .words import because_lines, message, party_name
+from ..report import Finding, PlanStep, Report
+from .words import because_lines, message, not_checked, party_name
 
 
 def _cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def _finding(report: Report, f: Finding, lang: str) -> list[str]:
+def _finding(report: Report, f: Finding, lang: str, level: str = "###") -> list[str]:
     label = f"{i18n.word(f.severity.value, lang)} · {i18n.word(f.kind.value, lang)}"
-    out = [f"### {message(report, f, lang)}", "", f"*{label}*" + (f" — `{f.rule}`" if f.rule else ""), ""]
+    out = [f"{level} {message(report, f, lang)}", "", f"*{label}*" + (f" — `{f.rule}`" if f.rule else ""), ""]
     c = f.citation
     if c is not None:
         inst = report.rulebook.rule(f.rule).instrument if f.rule else None
@@ -49,26 +49,17 @@ def render(report: Report, lang: str) -> str:
         earliest = report.earliest_signing
         lines.append(f"- {i18n.text('earliest_signing', lang)}: "
                      f"{earliest.isoformat() if earliest else i18n.text('earliest_unknown', lang)}")
-    lines += ["", f"## {i18n.text('findings', lang)}", ""]
-    if not report.findings:
-        lines += [i18n.text("no_findings", lang), ""]
-    for f in report.findings:
-        lines += _finding(report, f, lang)
-    lines += [f"## {i18n.text('plan', lang)}", ""]
-    if not report.plan:
-        lines += [i18n.text("no_plan", lang), ""]
+    sections = report.party_reports()
+    if len(sections) > 1:
+        for section in sections:
+            party = ag.party(section.party)
+            heading = i18n.text("party_heading", lang, party=party_name(report, section.party, lang),
+                                country=party.country)
+            lines += ["", f"## {heading}", "",
+                      f"**{i18n.text('verdict', lang)}: {i18n.word(section.verdict.value, lang)}**"]
+            lines += _findings_and_plan(report, section.findings, section.plan, lang, "###")
     else:
-        cols = ("step", "approval", "authority", "party", "status", "date")
-        lines += ["| " + " | ".join(i18n.text(c, lang) for c in cols) + " |", "|" + "---|" * len(cols)]
-        for n, s in enumerate(report.plan, start=1):
-            when = s.obtained or s.lawful_from or s.due
-            day = when.isoformat() if when else "—"
-            if s.receipt_due and s.status not in ("done", "deemed"):
-                day = i18n.text("receipt_due", lang, date=s.receipt_due.isoformat())
-            cells = (str(n), i18n.word(s.approval, lang), i18n.word(s.authority, lang),
-                     party_name(report, s.party, lang), i18n.word(s.status, lang), day)
-            lines.append("| " + " | ".join(_cell(x) for x in cells) + " |")
-        lines.append("")
+        lines += _findings_and_plan(report, report.findings, report.plan, lang, "##")
     for key, ids in (("review_unverified", report.unverified_rules), ("review_unreviewed", report.unreviewed_rules)):
         if ids:
             lines += [_cell(i18n.text(key, lang, rules=", ".join(ids))), ""]
@@ -76,3 +67,30 @@ def render(report: Report, lang: str) -> str:
     lines.append(f"*{i18n.text('rulebook', lang)}: {i18n.text('rules_count', lang, rules=len(rb.rules))} · "
                  f"`{rb.digest}`*")
     return "\n".join(lines) + "\n"
+
+
+def _findings_and_plan(report: Report, findings: tuple[Finding, ...], plan: tuple[PlanStep, ...], lang: str,
+                       level: str) -> list[str]:
+    """The findings and the approval plan of the whole report or of one party's side."""
+    out: list[str] = []
+    out += ["", f"{level} {i18n.text('findings', lang)}", ""]
+    if not findings:
+        out += [i18n.text("no_findings", lang), ""]
+    for f in findings:
+        out += _finding(report, f, lang, level + "#")
+    out += [f"{level} {i18n.text('plan', lang)}", ""]
+    if not plan:
+        out += [i18n.text("plan_not_checked" if not_checked(findings) else "no_plan", lang), ""]
+    else:
+        cols = ("step", "approval", "authority", "party", "status", "date")
+        out += ["| " + " | ".join(i18n.text(c, lang) for c in cols) + " |", "|" + "---|" * len(cols)]
+        for n, s in enumerate(plan, start=1):
+            when = s.obtained or s.lawful_from or s.due
+            day = when.isoformat() if when else "—"
+            if s.receipt_due and s.status not in ("done", "deemed"):
+                day = i18n.text("receipt_due", lang, date=s.receipt_due.isoformat())
+            cells = (str(n), i18n.word(s.approval, lang), i18n.word(s.authority, lang),
+                     party_name(report, s.party, lang), i18n.word(s.status, lang), day)
+            out.append("| " + " | ".join(_cell(x) for x in cells) + " |")
+        out.append("")
+    return out

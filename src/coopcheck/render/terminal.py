@@ -16,9 +16,9 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import i18n
-from ..report import Finding, Report
+from ..report import Finding, PartyReport, PlanStep, Report
 from ..vocab import Severity, Verdict
-from .words import because_lines, message, party_name
+from .words import because_lines, message, not_checked, party_name
 
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 FSI, PDI = "\u2068", "\u2069"
@@ -81,21 +81,48 @@ def render(report: Report, lang: str, console: Console) -> None:
         earliest = report.earliest_signing
         first_day = earliest.isoformat() if earliest else i18n.text("earliest_unknown", lang)
         console.print(f"{i18n.text('earliest_signing', lang)}: {iso(first_day)}")
+    sections = report.party_reports()
+    if len(sections) > 1:
+        for section in sections:
+            _party_heading(report, section, lang, console)
+            _findings_and_plan(report, section.findings, section.plan, lang, console)
+    else:
+        _findings_and_plan(report, report.findings, report.plan, lang, console)
+    for key, ids in (("review_unverified", report.unverified_rules), ("review_unreviewed", report.unreviewed_rules)):
+        if ids:
+            console.print(Text(i18n.text(key, lang, rules=", ".join(ids)), style="magenta"))
+    rb = report.rulebook
+    console.print(Text(f"{i18n.text('rulebook', lang)}: {i18n.text('rules_count', lang, rules=len(rb.rules))}"
+                       f" · {rb.digest}", style="dim"))
+
+
+def _party_heading(report: Report, section: PartyReport, lang: str, console: Console) -> None:
+    """One party's side of a bilateral check: its name, country and own verdict."""
+    party = report.agreement.party(section.party)
+    console.print()
+    console.rule(Text(iso(i18n.text("party_heading", lang, party=party_name(report, section.party, lang),
+                                    country=party.country)), style="bold"), align="left")
+    console.print(Text(f" {i18n.text('verdict', lang)}: {iso(i18n.word(section.verdict.value, lang))} ",
+                       style=_VERDICT_STYLE[section.verdict]))
+
+
+def _findings_and_plan(report: Report, findings: tuple[Finding, ...], plan: tuple[PlanStep, ...], lang: str,
+                       console: Console) -> None:
     console.print()
     console.print(Text(i18n.text("findings", lang), style="bold underline"))
-    if not report.findings:
+    if not findings:
         console.print(i18n.text("no_findings", lang))
-    for f in report.findings:
+    for f in findings:
         console.print(_card(report, f, lang))
     console.print()
     console.print(Text(i18n.text("plan", lang), style="bold underline"))
-    if not report.plan:
-        console.print(i18n.text("no_plan", lang))
+    if not plan:
+        console.print(i18n.text("plan_not_checked" if not_checked(findings) else "no_plan", lang))
     else:
         table = Table(box=box.SIMPLE_HEAVY)
         for col in ("step", "approval", "authority", "party", "status", "date"):
             table.add_column(i18n.text(col, lang))
-        for n, s in enumerate(report.plan, start=1):
+        for n, s in enumerate(plan, start=1):
             when = s.obtained or s.lawful_from or s.due
             day = when.isoformat() if when else "—"
             if s.receipt_due and s.status not in ("done", "deemed"):
@@ -104,9 +131,3 @@ def render(report: Report, lang: str, console: Console) -> None:
                           iso(party_name(report, s.party, lang)),
                           Text(iso(i18n.word(s.status, lang)), style=_STATUS_STYLE.get(s.status, "")), iso(day))
         console.print(table)
-    for key, ids in (("review_unverified", report.unverified_rules), ("review_unreviewed", report.unreviewed_rules)):
-        if ids:
-            console.print(Text(i18n.text(key, lang, rules=", ".join(ids)), style="magenta"))
-    rb = report.rulebook
-    console.print(Text(f"{i18n.text('rulebook', lang)}: {i18n.text('rules_count', lang, rules=len(rb.rules))}"
-                       f" · {rb.digest}", style="dim"))

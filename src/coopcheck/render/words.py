@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from .. import i18n
@@ -77,8 +78,17 @@ def message(report: Report, f: Finding, lang: str) -> str:
             reason = f.reason.get(lang) or next((v for v in f.reason.values() if v), "")
             return i18n.text("msg.out_of_scope.not_covered", lang, party=params["party"],
                              instrument=f.reason_source or "", reason=reason)
+        if f.detail == "no_rules" and f.reason:
+            reason = f.reason.get(lang) or next((v for v in f.reason.values() if v), "")
+            return i18n.text("msg.out_of_scope.no_rules.reason", lang, **{**params, "reason": reason})
         return i18n.text(f"msg.out_of_scope.{f.detail}", lang, **params)
     key = f"msg.{kind}"
     if f.detail in ("pending", "premature", "signing_date", "scope", "out_of_order"):
         key = f"{key}.{f.detail}"
     return i18n.text(key, lang, **p)
+
+
+def not_checked(findings: Iterable[Finding]) -> bool:
+    """No rule was applied: every finding says the party is out of scope (an empty plan means nothing)."""
+    kinds = {f.kind.value for f in findings}
+    return bool(kinds) and kinds <= {"out_of_scope", "missing_information"} and "out_of_scope" in kinds
