@@ -112,3 +112,25 @@ Fonctionnalité: Coopération décentralisée entre collectivités territoriales
       | oran-c  | DZ   | collectivité territoriale | commune |
     Quand la convention est vérifiée
     Alors la convention ne requiert pas "approbation du ministre de l'Intérieur"
+
+  # ---- Adhésion à un réseau de villes : hors de la définition du décret (lecture ; le document 002 la traite à part)
+
+  @art-unidentified @escapes-DZ-17-329-assembly-deliberation @escapes-DZ-17-329-foreign-state @escapes-DZ-17-329-partner-not-collectivity @escapes-DZ-17-329-prior-approval
+  Scénario: Décret exécutif 17-329 (définition, article non identifié) : l'adhésion d'une commune à un réseau de villes étranger n'est pas interdite par le décret et se vérifie à la main
+    Soit une convention du type "adhésion à un réseau" entre les parties suivantes :
+      | id        | pays | type                      | niveau  |
+      | annaba    | DZ   | collectivité territoriale | commune |
+      | medcities | ES   | réseau                    |         |
+    Quand la convention est vérifiée
+    Alors la convention n'est pas interdite selon le décret exécutif 17-329
+    Et le verdict est "incomplet"
+
+  @art-unidentified @escapes-DZ-17-329-assembly-deliberation @escapes-DZ-17-329-foreign-state @escapes-DZ-17-329-partner-not-collectivity @escapes-DZ-17-329-prior-approval
+  Scénario: Décret exécutif 17-329 (définition, article non identifié) : l'adhésion d'une commune à une organisation internationale de villes n'est pas interdite par le décret et se vérifie à la main
+    Soit une convention du type "adhésion à un réseau" entre les parties suivantes :
+      | id           | pays | type                        | niveau  |
+      | alger-centre | DZ   | collectivité territoriale   | commune |
+      | oicc         | SA   | organisation internationale |         |
+    Quand la convention est vérifiée
+    Alors la convention n'est pas interdite selon le décret exécutif 17-329
+    Et le verdict est "incomplet"
