@@ -541,6 +541,14 @@ def approval_refused(case: Case, approval: str, citation: str) -> None:
          [f for f in case.findings("refused_approval") if f["approval"] == kind and c.matches(f)])
 
 
+@then(parsers.parse('لا يحترم "{approval}" الأجل الذي يحدده {citation}'))
+@then(parsers.parse('"{approval}" ne respecte pas le délai fixé par {citation}'))
+def deadline_missed(case: Case, approval: str, citation: str) -> None:
+    kind, c = word("approval", approval, case.lang), cite(case, citation)
+    _one(case, f"{kind} outside the period set by {c}",
+         [f for f in case.findings("late_approval") if f["approval"] == kind and c.matches(f) and f.get("deadline")])
+
+
 @then(parsers.parse("تكون الاتفاقية ممنوعة بموجب {citation}"))
 @then(parsers.parse("la convention est interdite selon {citation}"))
 def prohibited(case: Case, citation: str) -> None:

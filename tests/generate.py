@@ -34,9 +34,11 @@ def _party(rng: random.Random, pid: str, country: str | None = None) -> dict[str
 
 
 def random_agreement(rng: random.Random, n: int) -> Agreement:
-    subject = _party(rng, "s", rng.choice(["MA", "MA", "DZ", "FR"]))
-    if subject["country"] == "MA" and rng.random() < 0.7:
-        subject["level"] = rng.choice(["prefecture", "prefecture", "province", "region", "commune"])
+    subject = _party(rng, "s", rng.choice(["MA", "MA", "DZ", "FR", "TN"]))
+    levels = {"MA": ["prefecture", "prefecture", "province", "region", "commune"],
+              "FR": ["commune", "department", "region"], "TN": ["municipality", "region", "district"]}
+    if subject["country"] in levels and rng.random() < 0.7:
+        subject["level"] = rng.choice(levels[subject["country"]])
     subject["type"] = rng.choice([PartyType.territorial_collectivity.value] * 6
                                  + [PartyType.grouping_of_collectivities.value, subject["type"]])
     subject.pop("role", None)

@@ -62,3 +62,42 @@ Fonctionnalité: Approbation par le wali de la délibération communale de jumel
       | fonds-dz    | DZ   | établissement public      |         | bailleur de fonds |
     Quand la convention est vérifiée
     Alors la convention ne requiert pas "approbation du wali"
+
+  # ---- Transmission de la délibération au wali dans les huit jours
+
+  @art-unidentified @fires-DZ-11-10-transmission-8-days
+  Scénario: Loi 11-10 (article non identifié) : la délibération reçue par le wali plus de huit jours après le vote ne respecte pas le délai
+    Soit une convention du type "coopération" entre les parties suivantes :
+      | id          | pays | type                      | niveau  |
+      | tlemcen     | DZ   | collectivité territoriale | commune |
+      | montpellier | FR   | collectivité territoriale | commune |
+    Et les approbations suivantes :
+      | type                     | date       | reçue le   | résultat  |
+      | délibération du conseil  | 2018-05-02 | 2018-05-11 | favorable |
+    Quand la convention est vérifiée
+    Alors "délibération du conseil" ne respecte pas le délai fixé par la loi 11-10
+    Et le rapport signale que le fondement juridique n'est pas vérifié
+
+  @art-unidentified @escapes-DZ-11-10-transmission-8-days
+  Scénario: Loi 11-10 (article non identifié) : la délibération reçue par le wali le huitième jour après le vote respecte le délai
+    Soit une convention du type "coopération" entre les parties suivantes :
+      | id          | pays | type                      | niveau  |
+      | tlemcen     | DZ   | collectivité territoriale | commune |
+      | montpellier | FR   | collectivité territoriale | commune |
+    Et les approbations suivantes :
+      | type                     | date       | reçue le   | résultat  |
+      | délibération du conseil  | 2018-05-02 | 2018-05-10 | favorable |
+    Quand la convention est vérifiée
+    Alors il ne manque pas "délibération du conseil"
+
+  @art-unidentified @fires-DZ-11-10-transmission-8-days
+  Scénario: Loi 11-10 (article non identifié) : sans la date de réception par le wali, le respect du délai est inconnu
+    Soit une convention du type "coopération" entre les parties suivantes :
+      | id          | pays | type                      | niveau  |
+      | tlemcen     | DZ   | collectivité territoriale | commune |
+      | montpellier | FR   | collectivité territoriale | commune |
+    Et les approbations suivantes :
+      | type                     | date       | résultat  |
+      | délibération du conseil  | 2018-05-02 | favorable |
+    Quand la convention est vérifiée
+    Alors l'information "date de réception" manque selon la loi 11-10

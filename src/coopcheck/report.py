@@ -17,7 +17,7 @@ from .conclusions import Conclusion
 from .conditions import FIELDS, Atom, Conjunction
 from .facts import Facts
 from .model import Agreement, Approval
-from .rulebook import CompiledRule, Instrument, Requirement, Rulebook, scope_atoms
+from .rulebook import CompiledRule, DatePoint, Deadline, Instrument, Requirement, Rulebook, scope_atoms
 from .vocab import FindingKind, Severity, Status, Verdict
 
 REPORT_SCHEMA = "coopcheck/report/v1"
@@ -270,6 +270,8 @@ def _rule_findings(
         findings.append(Finding(FindingKind.missing_clause, clause=c.clause, **base))
     if "clauses_unknown" in by_kind:
         findings.append(Finding(FindingKind.missing_information, fields=("clauses",), **base))
+    if rule.deadline is not None:
+        findings.extend(_deadline_findings(rule.deadline, agreement, base))
     if req is None:
         return findings, plan
 
@@ -339,6 +341,53 @@ def _approval_findings(req: Requirement, by_kind: dict[str, list[Conclusion]], a
     plan.append(PlanStep(req.step, req.approval.value, party, req.authority.value, status, (rule_id,),
                          due, obtained, lawful))
     return findings
+
+
+def _deadline_findings(d: Deadline, agreement: Agreement, base: dict[str, Any]) -> list[Finding]:
+    """The days the text sets apart, read off the party's approvals.
+
+    Absent approvals are the business of the rules that require them; an approval that is there
+    without the day the deadline needs gives ``missing_information`` naming that field. Of
+    several, the earliest start and the earliest end count (never the file's order). When start
+    and end are two days of one approval (adopted, then received), each such approval is checked.
+    """
+    party = base["party"]
+    mine = [(n, a) for n, a in enumerate(agreement.approvals) if a.of == party and a.outcome.value != "refused"]
+    starts = [(n, a) for n, a in mine if a.kind is d.start.approval]
+    ends = [(n, a) for n, a in mine if a.kind is d.end.approval
+            and (a.outcome.value == "approved" or d.end.date == "received")]
+    pairs: list[tuple[tuple[int, Approval], tuple[int, Approval]]]
+    if d.start.approval is d.end.approval:
+        pairs = [(e, e) for e in ends]
+    elif starts and ends:
+        pairs = [(min(starts, key=lambda x: _day_of(x[1], d.start) or date.max),
+                  min(ends, key=lambda x: _day_of(x[1], d.end) or date.max))]
+    else:
+        pairs = []
+    out: list[Finding] = []
+    for (ns, start), (ne, end) in pairs:
+        first, last = _day_of(start, d.start), _day_of(end, d.end)
+        unknown = tuple(f"approvals.{n}.{p.date}" for n, a, p in ((ns, start, d.start), (ne, end, d.end))
+                        if _day_of(a, p) is None)
+        if unknown:
+            out.append(Finding(FindingKind.missing_information, fields=tuple(sorted(set(unknown))),
+                               **{**base, "approval": d.end.approval.value}))
+            continue
+        assert first is not None and last is not None
+        limit = d.span.after(first)
+        reference = end.reference or f"approvals.{ne}"
+        if d.at_most is not None and last > limit:
+            out.append(Finding(FindingKind.late_approval, obtained=last, detail="deadline_at_most", reference=reference,
+                               **{**base, "approval": d.end.approval.value, "due": limit}))
+        elif d.at_least is not None and last < limit:
+            out.append(Finding(FindingKind.late_approval, obtained=last, lawful_from=limit,
+                               detail="deadline_at_least", reference=reference,
+                               **{**base, "approval": d.end.approval.value}))
+    return out
+
+
+def _day_of(a: Approval, point: DatePoint) -> date | None:
+    return a.received if point.date == "received" else a.date
 
 
 def _approved_before(agreement: Agreement, party: str, kind: str, obtained: date) -> Approval | None:

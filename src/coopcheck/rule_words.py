@@ -13,7 +13,7 @@ from typing import Any
 
 from . import i18n
 from .conditions import Atom, Conjunction
-from .rulebook import CompiledRule
+from .rulebook import CompiledRule, DatePoint, Deadline, Span
 
 
 def _value(value: Any, lang: str) -> str:
@@ -66,6 +66,8 @@ def effect_words(rule: CompiledRule, lang: str) -> str:
         return out
     if r.forbids is not None:
         return i18n.text("words.forbids", lang, what=r.forbids.what.pick(lang))
+    if r.deadline is not None:
+        return deadline_words(r.deadline, lang)
     clauses = [i18n.word(c.value, lang) for c in r.requires_clauses or ()]
     return i18n.text("words.clauses", lang, clauses=", ".join(clauses))
 
@@ -73,3 +75,19 @@ def effect_words(rule: CompiledRule, lang: str) -> str:
 def rule_words(rule: CompiledRule, lang: str) -> dict[str, Any]:
     """``{"when": [alternatives...], "then": effect}`` for templates."""
     return {"when": condition_words(rule, lang), "then": effect_words(rule, lang)}
+
+
+def point_words(point: DatePoint, lang: str) -> str:
+    """«the council deliberation» or «the receipt of the council deliberation»."""
+    return i18n.text(f"words.point.{point.date}", lang, approval=i18n.word(point.approval.value, lang))
+
+
+def span_words(span: Span, lang: str) -> str:
+    return i18n.text("words.span.months" if span.months else "words.span.days", lang,
+                     n=span.months or span.days)
+
+
+def deadline_words(d: Deadline, lang: str) -> str:
+    key = "words.deadline.at_most" if d.at_most is not None else "words.deadline.at_least"
+    return i18n.text(key, lang, end=point_words(d.end, lang), start=point_words(d.start, lang),
+                     span=span_words(d.span, lang))

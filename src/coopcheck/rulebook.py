@@ -151,6 +151,61 @@ class Prohibition(_Closed):
     what: Text
 
 
+class DatePoint(_Closed):
+    """A day the agreement file records: an approval's ``date`` (adopted, given) or the day its
+    authority ``received`` it."""
+
+    approval: ApprovalKind
+    date: Literal["date", "received"] = "date"
+
+
+class Span(_Closed):
+    """A period the text sets in days or in calendar months (never both)."""
+
+    days: Annotated[int, Field(ge=1, le=3650)] | None = None
+    months: Annotated[int, Field(ge=1, le=120)] | None = None
+
+    @model_validator(mode="after")
+    def _one_unit(self) -> Span:
+        if (self.days is None) == (self.months is None):
+            raise ValueError("a span is given in days or in months")
+        return self
+
+    def after(self, day: date) -> date:
+        """``day`` plus the span; a month later than 31 January is the last day of February."""
+        if self.days is not None:
+            return date.fromordinal(day.toordinal() + self.days)
+        months = day.year * 12 + day.month - 1 + (self.months or 0)
+        year, month = divmod(months, 12)
+        last = (date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1).toordinal() - 1)
+        return date(year, month + 1, min(day.day, date.fromordinal(last).day))
+
+
+class Deadline(_Closed):
+    """Two days of the party's approvals that the text sets apart: ``end`` comes at most
+    (``at_most``) or at least (``at_least``) a span after ``start`` — the deliberation received by
+    the wali within 8 days of its adoption; the text sent to the ministry two months at least
+    before the council votes. The rules that require those approvals say whether they are there;
+    this one only checks their days."""
+
+    start: DatePoint
+    end: DatePoint
+    at_most: Span | None = None
+    at_least: Span | None = None
+
+    @model_validator(mode="after")
+    def _one_bound(self) -> Deadline:
+        if (self.at_most is None) == (self.at_least is None):
+            raise ValueError("a deadline has one bound: at_most or at_least")
+        if self.start == self.end:
+            raise ValueError("a deadline's start and end are two different days")
+        return self
+
+    @property
+    def span(self) -> Span:
+        return self.at_most or self.at_least or Span(days=1)
+
+
 class Rule(_Closed):
     id: Annotated[str, Field(pattern=_RULE_ID)]
     article: Annotated[str, Field(min_length=1)]
@@ -171,6 +226,7 @@ class Rule(_Closed):
     requires: Requirement | None = None
     forbids: Prohibition | None = None
     requires_clauses: list[Clause] | None = None
+    deadline: Deadline | None = None
     # the jurist who last reviewed the rule against its article, and when (both or neither);
     # reports list the rules that engaged and were never reviewed
     reviewed_by: Annotated[str, Field(min_length=2)] | None = None
@@ -180,9 +236,9 @@ class Rule(_Closed):
     def _one_effect(self) -> Rule:
         if (self.reviewed_by is None) != (self.reviewed_on is None):
             raise ValueError("reviewed_by and reviewed_on go together")
-        effects = [e for e in (self.requires, self.forbids, self.requires_clauses) if e is not None]
+        effects = [e for e in (self.requires, self.forbids, self.requires_clauses, self.deadline) if e is not None]
         if len(effects) != 1:
-            raise ValueError("a rule has exactly one effect: requires, forbids or requires_clauses")
+            raise ValueError("a rule has exactly one effect: requires, forbids, requires_clauses or deadline")
         if self.requires_clauses is not None and not self.requires_clauses:
             raise ValueError("requires_clauses lists at least one clause")
         return self
@@ -191,6 +247,8 @@ class Rule(_Closed):
     def effect(self) -> str:
         if self.requires is not None:
             return "requires"
+        if self.deadline is not None:
+            return "deadline"
         return "forbids" if self.forbids is not None else "requires_clauses"
 
 

@@ -66,10 +66,13 @@ def _effect_groups(rulebook: Rulebook) -> list[dict[str, Any]]:
             key = r.rule.requires.approval.value
         elif r.rule.forbids is not None:
             key = "forbids"
+        elif r.rule.deadline is not None:
+            key = "deadline"
         else:
             key = "requires_clauses"
         groups.setdefault(key, []).append(r)
-    names = {"forbids": ("المنع", "Interdictions"), "requires_clauses": ("البنود الواجبة", "Clauses requises")}
+    names = {"forbids": ("المنع", "Interdictions"), "requires_clauses": ("البنود الواجبة", "Clauses requises"),
+             "deadline": ("الآجال", "Délais")}
     out = []
     for key in sorted(groups, key=lambda k: (k in names, k)):
         ar, fr = names.get(key, (i18n.word(key, "ar"), i18n.word(key, "fr")))

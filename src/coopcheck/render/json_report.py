@@ -30,6 +30,8 @@ def _finding(report: Report, f: Finding, lang: str) -> dict[str, Any]:
         out["lawful_from"] = f.lawful_from.isoformat()
     if f.reference:
         out["reference"] = f.reference
+    if f.detail in ("deadline_at_most", "deadline_at_least"):
+        out["deadline"] = f.detail.removeprefix("deadline_")   # which bound of the rule's period was missed
     out["message"] = message(report, f, lang)
     if f.citation:
         c = f.citation

@@ -7,6 +7,7 @@ from typing import Any
 
 from .. import i18n
 from ..report import Finding, Report
+from ..rule_words import point_words, span_words
 
 
 def party_name(report: Report, party_id: str, lang: str) -> str:
@@ -85,6 +86,11 @@ def message(report: Report, f: Finding, lang: str) -> str:
     key = f"msg.{kind}"
     if f.detail in ("pending", "premature", "signing_date", "scope", "out_of_order"):
         key = f"{key}.{f.detail}"
+    if f.detail in ("deadline_at_most", "deadline_at_least") and f.rule:
+        d = report.rulebook.rule(f.rule).rule.deadline
+        if d is not None:
+            return i18n.text(f"{key}.{f.detail}", lang, **p, end=point_words(d.end, lang),
+                             start=point_words(d.start, lang), span=span_words(d.span, lang))
     return i18n.text(key, lang, **p)
 
 
