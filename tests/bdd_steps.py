@@ -39,6 +39,8 @@ INSTRUMENTS: dict[str, dict[str, str]] = {
         "المرسوم التنفيذي 17-329": "DZ-D-17-329",
         "القانون 11-10": "DZ-L-11-10",
         "القانون 12-07": "DZ-L-12-07",
+        "القانون العام للجماعات الترابية الفرنسي": "FR-CGCT",
+        "القانون الأساسي عدد 29 لسنة 2018": "TN-CCL-2018",
     },
     "fr": {
         "la loi organique 111-14": "MA-OL-111-14",
@@ -47,6 +49,8 @@ INSTRUMENTS: dict[str, dict[str, str]] = {
         "le décret exécutif 17-329": "DZ-D-17-329",
         "la loi 11-10": "DZ-L-11-10",
         "la loi 12-07": "DZ-L-12-07",
+        "le code général des collectivités territoriales": "FR-CGCT",
+        "la loi organique 2018-29": "TN-CCL-2018",
     },
 }
 
@@ -162,6 +166,8 @@ AUTHORITIES: dict[str, dict[str, str]] = {
         "والي الجهة": "wali",
         "وزير الداخلية": "interior_minister",
         "السلطات العمومية": "public_authorities",
+        "ممثل الدولة (المحافظ)": "prefect",
+        "وزارة الشؤون الخارجية": "foreign_affairs_ministry",
     },
     "fr": {
         "le conseil": "council",
@@ -169,6 +175,8 @@ AUTHORITIES: dict[str, dict[str, str]] = {
         "le wali de la région": "wali",
         "le ministre de l'Intérieur": "interior_minister",
         "les autorités publiques": "public_authorities",
+        "le préfet": "prefect",
+        "le ministère des Affaires étrangères": "foreign_affairs_ministry",
     },
 }
 

@@ -25,7 +25,7 @@ from .bdd_steps import GLOSSARY
 ROOT = Path(__file__).resolve().parent.parent
 FEATURES = ROOT / "features"
 
-scenarios("ma", "dz")
+scenarios("ma", "dz", "fr", "tn")
 
 
 def _feature_files() -> list[Path]:

@@ -30,11 +30,12 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problem, RulebookError
-from .rulebook import CompiledRule, Rulebook
+from .rulebook import INSTRUMENT_ID, CompiledRule, Rulebook
 from .yamlio import read_document
 
 LANGUAGES = ("ar", "fr")
-_ARTICLE_TOKEN = re.compile(r"[0-9]+(?:-[0-9]+)?(?:bis|ter)?")
+# French code articles carry their part letter: L1115-1 (législative), R1115-8 (réglementaire)
+_ARTICLE_TOKEN = re.compile(r"[LRD]?[0-9]+(?:-[0-9]+)*(?:bis|ter)?")
 
 
 def article_tag(article: str) -> str:
@@ -122,7 +123,7 @@ def read_scenarios(features: Path) -> list[Scenario]:
         before = tuple(_step(st) for b in background for st in b.get("steps", []))
         for scenario in _scenarios(feature.get("children", [])):
             tags = feature_tags + [t["name"][1:] for t in scenario.get("tags", [])]
-            instrument = next((t for t in tags if re.fullmatch(r"[A-Z]{2}-[A-Z]+-[0-9A-Z-]+", t)), None)
+            instrument = next((t for t in tags if re.fullmatch(INSTRUMENT_ID, t)), None)
             out.append(Scenario(
                 path=rel, line=scenario["location"]["line"], name=scenario["name"], lang=lang,
                 instrument=instrument,

@@ -484,9 +484,11 @@ def build_report(
         findings.extend(scope)
         if any(f.detail == "no_rules" for f in scope):
             unruled.add(facts.subject)   # no rules at any date: the day of signing cannot matter
-        if not scope and not any(c.kind in ("applies", "possible") for c in conclusions):
+        if not scope and not any(c.kind in ("applies", "possible") and rulebook.rule(c.rule).rule.deadline is None
+                                 for c in conclusions):
             # an instrument governs the party but none of its encoded rules covers this agreement:
-            # saying "compliant" would pass it silently
+            # saying "compliant" would pass it silently (a deadline only times approvals other rules
+            # require, so it covers nothing by itself)
             findings.append(Finding(FindingKind.out_of_scope, party=facts.subject, detail="no_rule",
                                     because=(("because.no_rule", {"kind": agreement.kind.value}),)))
         by_rule: dict[str, list[Conclusion]] = {}

@@ -28,7 +28,8 @@ from .yamlio import locate, read_document, validation_problems
 
 RULES_SCHEMA = "coopcheck/rules/v1"
 _RULE_ID = r"^[A-Z]{2}-[A-Za-z0-9-]+$"
-_INSTRUMENT_ID = r"^[A-Z]{2}-[A-Z]+-[0-9A-Z-]+$"
+INSTRUMENT_ID = r"[A-Z]{2}-[A-Z]+(?:-[0-9A-Z-]+)?"   # FR-CGCT, MA-OL-112-14, TN-CCL-2018 (also a scenario tag)
+_INSTRUMENT_ID = f"^{INSTRUMENT_ID}$"
 
 # durable-rules 2.0.28 limits (shared/notes/durable-rules.md A.4), with a margin.
 MAX_RULES_PER_FACT = 60       # error 303 at 65 rules whose alpha branch accepts one fact
