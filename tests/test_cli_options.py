@@ -68,7 +68,7 @@ def test_without_subject_every_party_with_rules_is_checked(tmp_path: Path) -> No
     path.write_text(text, encoding="utf-8")
     code, report = _json(str(path))
     assert code == 1
-    assert report["subjects"] == ["rabat", "bamako-c3"]
+    assert report["subjects"] == ["bamako-c3", "rabat"]   # by id, never the file's order
     parties = {f["party"] for f in report["findings"]}
     assert parties == {"rabat", "bamako-c3"}
     dz_rules = {f["rule"] for f in report["findings"] if f["party"] == "bamako-c3" and f["rule"]}

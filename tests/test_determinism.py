@@ -197,9 +197,9 @@ def _assert_same_up_to_positions(original: dict[str, Any], variant: dict[str, An
                                  where: str) -> None:
     assert {k: v for k, v in variant.items() if k not in ("findings", "subjects")} == \
         {k: v for k, v in original.items() if k not in ("findings", "subjects")}, where
-    # subjects: the same parties, in the order the variant lists them
-    assert variant["subjects"] == [p for p in parties if p in original["subjects"]], where
-    assert sorted(variant["subjects"]) == sorted(original["subjects"]), where
+    # subjects: the same parties in the same order (by id), however the variant lists them
+    assert variant["subjects"] == original["subjects"], where
+    assert set(variant["subjects"]) <= set(parties), where
     assert [_coarse(f) for f in variant["findings"]] == [_coarse(f) for f in original["findings"]], where
     groups = zip(groupby(original["findings"], _coarse), groupby(variant["findings"], _coarse), strict=True)
     for (_, mine), (_, theirs) in groups:
@@ -398,7 +398,7 @@ def test_a_fresh_process_prints_the_same_bytes_as_the_in_process_cli() -> None:
     for p, child in running:
         out, err = child.communicate(timeout=120)
         done.append((p, child.returncode, out, err))
-    assert len(done) == len(chosen) and {p.parent.name for p, *_ in done} == {"ma", "dz"}
+    assert len(done) == len(chosen) and {"ma", "dz"} <= {p.parent.name for p, *_ in done}
     for path, code, out, err in done:
         assert (code, out.decode("utf-8"), err.decode("utf-8")) == _in_process(
             path, "--format", "json", "--lang", "en"), _id(path)

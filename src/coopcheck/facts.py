@@ -91,4 +91,5 @@ def subjects(agreement: Agreement) -> list[str]:
     """
     if agreement.subject:
         return [agreement.subject]
-    return [p.id for p in agreement.parties if p.role.value == "signatory"]
+    # by id, not by the file's order: the same agreement gives the same report however it is written
+    return sorted(p.id for p in agreement.parties if p.role.value == "signatory")

@@ -180,7 +180,7 @@ class Report:
         return _verdict(self.findings)
 
     def party_reports(self) -> tuple[PartyReport, ...]:
-        """Each checked party's findings and approval steps, in the order of the parties in the file.
+        """Each checked party's findings and approval steps, by party id (never the file's order).
 
         A finding of no party (no party could be checked) belongs to every section.
         """
