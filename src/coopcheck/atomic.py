@@ -12,11 +12,23 @@ import tempfile
 from pathlib import Path
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_bytes(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` atomically, with the mode a plain ``open`` would give.
+
+    ``mkstemp`` creates its file 0600; a report filed for colleagues must be readable like any
+    other file the user writes (0666 less the umask).
+    """
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
