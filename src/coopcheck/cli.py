@@ -12,6 +12,7 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -27,6 +28,9 @@ from .errors import (
     UsageError,
 )
 from .vocab import Verdict
+
+if TYPE_CHECKING:
+    from .report import Report
 
 VERDICT_EXIT = {Verdict.compliant: EXIT_COMPLIANT, Verdict.non_compliant: EXIT_NON_COMPLIANT,
                 Verdict.incomplete: EXIT_INCOMPLETE}
@@ -99,7 +103,9 @@ def main() -> None:
 
 @main.command()
 @click.argument("agreements", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html", "pdf"]), default="text",
+              show_default=True, help="html: one self-contained page to print or file; pdf: the same page (needs -o).")
+@click.option("--bilingual", is_flag=True, help="html/pdf: Arabic and French side by side (ar right-to-left, fr).")
 @lang_option
 @click.option("--as-of", "as_of", callback=_iso_date, metavar="YYYY-MM-DD",
               help="Apply the law in force on this date (default: the planned signing date).")
@@ -114,7 +120,8 @@ def main() -> None:
               help="Portfolio mode: worker processes (default: the number of cores).")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=120.0, show_default=True,
               help="Portfolio mode with --jobs > 1: seconds one agreement may take before it is an engine error.")
-def check(agreements: tuple[Path, ...], fmt: str, lang: str | None, as_of: date | None, subject: str | None,
+def check(agreements: tuple[Path, ...], fmt: str, bilingual: bool, lang: str | None, as_of: date | None,
+          subject: str | None,
           rules_dir: Path | None, output: Path | None, force: bool, summary: str | None, jobs: int | None,
           timeout: float) -> None:
     """Check AGREEMENTS (YAML or JSON files, or folders of them) and report what is missing, article by article.
@@ -135,8 +142,16 @@ def check(agreements: tuple[Path, ...], fmt: str, lang: str | None, as_of: date 
     from .check import check_file
 
     try:
+        if bilingual and fmt not in ("html", "pdf"):
+            raise UsageError(i18n.text("report.bilingual_only", lang))
+        if fmt == "pdf":   # refuse before the work, not after it
+            from .render.pdf import check_target
+
+            check_target(output, lang)
         report = check_file(agreement, rules_dir, as_of, subject)
-        if fmt in ("json", "markdown"):
+        if fmt in ("html", "pdf"):
+            _report_page(report, fmt, lang, bilingual, output, agreement, force)
+        elif fmt in ("json", "markdown"):
             from .render import json_report, markdown
 
             content = json_report.render(report, lang) if fmt == "json" else markdown.render(report, lang)
@@ -160,6 +175,27 @@ def check(agreements: tuple[Path, ...], fmt: str, lang: str | None, as_of: date 
     sys.exit(VERDICT_EXIT[report.verdict])
 
 
+def _report_page(report: Report, fmt: str, lang: str, bilingual: bool, output: Path | None, agreement: Path,
+                 force: bool) -> None:
+    """The HTML page, printed or written; or that page as PDF, written (atomically, never over an input)."""
+    from .render import html
+
+    page = html.render(report, lang, bilingual)
+    if fmt == "html":
+        if output:
+            _write(output, page, [agreement], force)
+        else:
+            click.echo(page, nl=False)
+        return
+    from .atomic import write_bytes
+    from .render import pdf
+
+    if output is None:   # pdf.check_target has refused it already
+        raise UsageError(i18n.text("report.pdf_needs_output", lang))
+    _check_target(output, [agreement], force)
+    write_bytes(output.resolve(), pdf.render(page, lang))
+
+
 def _portfolio(paths: list[Path], fmt: str, lang: str, as_of: date | None, subject: str | None,
                rules_dir: Path | None, output: Path | None, force: bool, summary: str, jobs: int | None,
                timeout: float) -> None:
@@ -171,7 +207,7 @@ def _portfolio(paths: list[Path], fmt: str, lang: str, as_of: date | None, subje
     from .render import summary as summary_render
 
     if fmt != "text":
-        raise UsageError(f"--format {fmt} gives one agreement's report: for a portfolio use --summary csv|jsonl")
+        raise UsageError(i18n.text("report.one_agreement", lang, fmt=fmt))
     if subject is not None:
         raise UsageError("--subject names a party of one agreement: give a single file with it")
     missing = [p for p in paths if not p.exists()]
@@ -241,6 +277,42 @@ def schema(output: Path | None, force: bool) -> None:
         _fail(exc, i18n.lang_from_env())
 
 
+@main.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The agreement file to write (default: <agreement id>.yaml here).")
+@lang_option
+@click.option("--force", is_flag=True, help="Allow replacing an existing file.")
+def init(output: Path | None, lang: str | None, force: bool) -> None:
+    """Write an agreement file by answering questions (choices from the vocabularies, each answer checked).
+
+    Works on a terminal and with answers piped on stdin, one per line; the file is checked by the
+    loader and written atomically, never over an existing file without --force.
+    """
+    from .init_wizard import ClickPrompter, StoppedError, Wizard, save
+
+    lang = lang or i18n.lang_from_env()
+
+    def taken(path: Path) -> str | None:
+        return i18n.text("init.err.file_exists", lang, path=path) if path.exists() and not force else None
+
+    if output is not None and taken(output):   # refuse before the questions, not after them
+        _fail(UsageError(str(taken(output))), lang)
+    wizard = Wizard(ClickPrompter(), lang, id_taken=None if output else lambda i: taken(Path(f"{i}.yaml")))
+    try:
+        doc = wizard.run()
+    except StoppedError:
+        click.echo("", err=True)
+        _fail(UsageError(i18n.text("init.stopped", lang)), lang)
+    target = output or Path(f"{doc['id']}.yaml")
+    try:
+        if taken(target):   # created meanwhile
+            raise UsageError(str(taken(target)))
+        save(doc, target)
+    except CoopcheckError as exc:
+        _fail(exc, lang)
+    click.echo(i18n.text("init.written", lang, path=target))
+
+
 @main.group()
 def rules() -> None:
     """Inspect the rulebook."""
@@ -259,6 +331,60 @@ def lint(lang: str | None, rules_dir: Path | None) -> None:
     except CoopcheckError as exc:
         _fail(exc, lang)
     click.echo(i18n.text("lint_ok", lang, rules=len(rb.rules), files=len(rb.files)))
+
+
+@rules.command("list")
+@click.option("--jurisdiction", metavar="CC", help="Only this jurisdiction's rules (ISO code: ma, dz).")
+@click.option("--instrument", metavar="ID", help="Only this instrument's rules (e.g. MA-OL-112-14).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@lang_option
+@rules_option
+def list_command(jurisdiction: str | None, instrument: str | None, fmt: str, lang: str | None,
+                 rules_dir: Path | None) -> None:
+    """A table of the rules: id, instrument, article, effect, review status, reviewed or not."""
+    from .render import rules_list
+    from .rulebook import load_rulebook
+    from .rules_browse import row, select
+
+    lang = lang or i18n.lang_from_env()
+    try:
+        rows = [row(r, lang) for r in select(load_rulebook(rules_dir), lang, jurisdiction, instrument)]
+    except CoopcheckError as exc:
+        _fail(exc, lang)
+    if fmt == "json":
+        click.echo(rules_list.as_json(rows), nl=False)
+    else:
+        from rich.console import Console
+
+        rules_list.print_list(rows, lang, Console(highlight=False))
+
+
+@rules.command("show")
+@click.argument("rule_id", metavar="RULE")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@lang_option
+@rules_option
+@click.option("--features", "features_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Gherkin features (default: features/ beside the rules directory).")
+def show(rule_id: str, fmt: str, lang: str | None, rules_dir: Path | None, features_dir: Path | None) -> None:
+    """One rule: its article quoted, status, review, source, note, plain words and scenarios."""
+    from .render import rules_list
+    from .rulebook import default_rules_dir, load_rulebook
+    from .rules_browse import detail, find, scenarios_for
+
+    lang = lang or i18n.lang_from_env()
+    rules_dir = rules_dir or default_rules_dir()
+    try:
+        rule = find(load_rulebook(rules_dir), rule_id, lang)
+        item = detail(rule, scenarios_for(rules_dir, features_dir), lang)
+    except CoopcheckError as exc:
+        _fail(exc, lang)
+    if fmt == "json":
+        click.echo(rules_list.as_json(item), nl=False)
+    else:
+        from rich.console import Console
+
+        rules_list.print_rule(item, lang, Console(highlight=False))
 
 
 @rules.command("coverage")
