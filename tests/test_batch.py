@@ -74,9 +74,9 @@ def test_each_checked_party_gets_a_row_when_the_file_names_no_subject(tmp_path: 
     (tmp_path / "both.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     code, out = _run(str(tmp_path), "--summary", "jsonl", "-j", "1")
     rows = [json.loads(line) for line in out.splitlines()]
-    assert [(r["party"], r["verdict"], r["blocking"]) for r in rows] == [
-        ("pref-a", "compliant", 0), ("commune-ma", "non_compliant", 1)]
-    assert (rows[1]["first_missing"], rows[1]["article"]) == ("council_deliberation", "MA-OL-113-14 art. 92")
+    assert [(r["party"], r["verdict"], r["blocking"]) for r in rows] == [   # parties by id
+        ("commune-ma", "non_compliant", 1), ("pref-a", "compliant", 0)]
+    assert (rows[0]["first_missing"], rows[0]["article"]) == ("council_deliberation", "MA-OL-113-14 art. 92")
     assert code == 1
 
 

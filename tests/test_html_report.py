@@ -98,7 +98,7 @@ def test_one_section_per_checked_party_with_its_own_verdict() -> None:
     agreement = load_agreement(ROOT / "fixtures" / "agreements" / "ma" / "constructed-ma-late-approval.yaml")
     both = agreement.model_copy(update={"subject": None})
     report = check_agreement(both, rulebook_for(None))
-    assert report.subjects == ("pref-a", "commune-fr")   # a Moroccan prefecture and a French commune
+    assert report.subjects == ("commune-fr", "pref-a")   # a French commune and a Moroccan prefecture, by id
     page = html.render(report, "en")
     for party in report.subjects:
         section = _section(page, party)
