@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .. import i18n
 from ..report import Finding, PlanStep, Report
-from .words import because_lines, message, not_checked, party_name
+from .words import because_lines, message, not_checked, party_name, plan_day
 
 
 def _cell(text: str) -> str:
@@ -85,10 +85,7 @@ def _findings_and_plan(report: Report, findings: tuple[Finding, ...], plan: tupl
         cols = ("step", "approval", "authority", "party", "status", "date")
         out += ["| " + " | ".join(i18n.text(c, lang) for c in cols) + " |", "|" + "---|" * len(cols)]
         for n, s in enumerate(plan, start=1):
-            when = s.obtained or s.lawful_from or s.due
-            day = when.isoformat() if when else "—"
-            if s.receipt_due and s.status not in ("done", "deemed"):
-                day = i18n.text("receipt_due", lang, date=s.receipt_due.isoformat())
+            day = plan_day(s, lang)
             cells = (str(n), i18n.word(s.approval, lang), i18n.word(s.authority, lang),
                      party_name(report, s.party, lang), i18n.word(s.status, lang), day)
             out.append("| " + " | ".join(_cell(x) for x in cells) + " |")

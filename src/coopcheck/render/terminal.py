@@ -18,7 +18,7 @@ from rich.text import Text
 from .. import i18n
 from ..report import Finding, PartyReport, PlanStep, Report
 from ..vocab import Severity, Verdict
-from .words import because_lines, message, not_checked, party_name
+from .words import because_lines, message, not_checked, party_name, plan_day
 
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 FSI, PDI = "\u2068", "\u2069"
@@ -123,10 +123,7 @@ def _findings_and_plan(report: Report, findings: tuple[Finding, ...], plan: tupl
         for col in ("step", "approval", "authority", "party", "status", "date"):
             table.add_column(i18n.text(col, lang))
         for n, s in enumerate(plan, start=1):
-            when = s.obtained or s.lawful_from or s.due
-            day = when.isoformat() if when else "—"
-            if s.receipt_due and s.status not in ("done", "deemed"):
-                day = i18n.text("receipt_due", lang, date=s.receipt_due.isoformat())
+            day = plan_day(s, lang)
             table.add_row(str(n), iso(i18n.word(s.approval, lang)), iso(i18n.word(s.authority, lang)),
                           iso(party_name(report, s.party, lang)),
                           Text(iso(i18n.word(s.status, lang)), style=_STATUS_STYLE.get(s.status, "")), iso(day))

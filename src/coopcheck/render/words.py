@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .. import i18n
-from ..report import Finding, Report
+from ..report import Finding, PlanStep, Report
 from ..rule_words import point_words, span_words
 
 
@@ -70,17 +70,17 @@ def message(report: Report, f: Finding, lang: str) -> str:
         params.setdefault("party", p["party"])
         params["party"] = p["party"] or params.get("party", "")
         if f.detail in ("not_yet_in_force", "no_longer_in_force"):
-            before = f.reason.get(lang) or next((v for v in f.reason.values() if v), "")
+            before = _reason(f, lang)
             key = f"msg.out_of_scope.{f.detail}" + (".before" if before and f.detail == "not_yet_in_force" else "")
             return i18n.text(key, lang, party=params["party"], instrument=params["instrument"],
                              date=params["date"], start=params["from"], end=params.get("to") or "",
                              before=before)
         if f.detail == "not_covered":
-            reason = f.reason.get(lang) or next((v for v in f.reason.values() if v), "")
+            reason = _reason(f, lang)
             return i18n.text("msg.out_of_scope.not_covered", lang, party=params["party"],
                              instrument=f.reason_source or "", reason=reason)
         if f.detail == "no_rules" and f.reason:
-            reason = f.reason.get(lang) or next((v for v in f.reason.values() if v), "")
+            reason = _reason(f, lang)
             return i18n.text("msg.out_of_scope.no_rules.reason", lang, **{**params, "reason": reason})
         return i18n.text(f"msg.out_of_scope.{f.detail}", lang, **params)
     key = f"msg.{kind}"
@@ -92,6 +92,20 @@ def message(report: Report, f: Finding, lang: str) -> str:
             return i18n.text(f"{key}.{f.detail}", lang, **p, end=point_words(d.end, lang),
                              start=point_words(d.start, lang), span=span_words(d.span, lang))
     return i18n.text(key, lang, **p)
+
+
+def _reason(f: Finding, lang: str) -> str:
+    """An out-of-scope reason from the rule files, in ``lang`` or else the first language given."""
+    return f.reason.get(lang) or next((v for v in f.reason.values() if v), "")
+
+
+def plan_day(s: PlanStep, lang: str) -> str:
+    """The day a plan row shows: obtained, lawful from, or due — or, for a deliberation whose
+    silence counts as a visa, the last day the authority may receive it."""
+    if s.receipt_due and s.status not in ("done", "deemed"):
+        return i18n.text("receipt_due", lang, date=s.receipt_due.isoformat())
+    when = s.obtained or s.lawful_from or s.due
+    return when.isoformat() if when else "—"
 
 
 def not_checked(findings: Iterable[Finding]) -> bool:
