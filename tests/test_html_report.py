@@ -25,6 +25,7 @@ from coopcheck.render import html, json_report
 from coopcheck.site import ltr_runs
 
 from .browser import browser
+from .system import require_pango
 
 ROOT = Path(__file__).resolve().parent.parent
 BAMAKO = ROOT / "fixtures" / "agreements" / "ma" / "rabat-bamako-2018.yaml"
@@ -109,6 +110,7 @@ def test_one_section_per_checked_party_with_its_own_verdict() -> None:
 
 
 def test_same_bytes_twice_with_the_day_pinned(tmp_path: Path) -> None:
+    require_pango()
     runner = CliRunner()
     for fmt in ("html", "pdf"):
         outs = [tmp_path / f"{n}.{fmt}" for n in (1, 2)]
@@ -136,6 +138,7 @@ def test_usage_errors_are_translated_and_write_nothing(tmp_path: Path, monkeypat
 def test_the_pdf_has_pages_and_searchable_arabic(tmp_path: Path) -> None:
     from pypdf import PdfReader
 
+    require_pango()
     out = tmp_path / "report.pdf"
     result = CliRunner().invoke(main, ["check", str(BAMAKO), "--format", "pdf", "--lang", "ar", "-o", str(out)])
     assert result.exit_code == 1, result.output
@@ -148,6 +151,49 @@ def test_the_pdf_has_pages_and_searchable_arabic(tmp_path: Path) -> None:
     assert "rabat-bamako-2018" in text and "غير مطابقة" in text and "الخلاصة" in text
     assert "التأشيرة على المقرر" in text
     assert not any("\ufb50" <= c <= "\ufeff" for c in text)
+
+
+def test_a_dependencys_warning_never_becomes_an_internal_error(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """WeasyPrint 70 warns at import when HarfBuzz-Subset is missing; under ``-W error`` (or this suite's
+    filters) that warning became ``coopcheck: internal error`` (exit 4). The report is fine: exit 1."""
+    import warnings
+
+    require_pango()
+    import weasyprint  # type: ignore[import-untyped]
+
+    real = weasyprint.HTML.write_pdf
+
+    def warning_write_pdf(self: Any, *args: Any, **kwargs: Any) -> Any:
+        warnings.warn_explicit("HarfBuzz-Subset will be required by future versions of WeasyPrint.",
+                               DeprecationWarning, "ffi.py", 529, module="weasyprint.text.ffi")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(weasyprint.HTML, "write_pdf", warning_write_pdf)
+    out = tmp_path / "report.pdf"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        result = CliRunner().invoke(main, ["check", str(BAMAKO), "--format", "pdf", "--lang", "fr", "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    assert "internal error" not in result.output and out.read_bytes().startswith(b"%PDF-")
+
+
+def test_coopchecks_own_warnings_are_not_contained() -> None:
+    """Only the dependencies' warnings are contained: coopcheck's own still obey the filters."""
+    import warnings
+
+    from coopcheck.dependency_warnings import contained
+
+    with warnings.catch_warnings(), contained():
+        warnings.simplefilter("error")   # a filter set inside wins, as in a test or under -W error
+        with pytest.raises(UserWarning):
+            warnings.warn_explicit("ours", UserWarning, "report.py", 1, module="coopcheck.report")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with contained():
+            warnings.warn_explicit("theirs", DeprecationWarning, "x.py", 1, module="weasyprint.text.ffi")
+            with pytest.raises(UserWarning):
+                warnings.warn_explicit("ours", UserWarning, "report.py", 1, module="coopcheck.report")
 
 
 def _box(page: Any, selector: str) -> dict[str, Any]:

@@ -122,9 +122,35 @@ def test_the_placeholder_check_catches_a_renamed_placeholder() -> None:
     assert placeholder_mismatches(cats) == ["text/msg.x: {'ar': {'party'}, 'fr': {'partie'}, 'en': {'party'}}"]
 
 
+# header fields a compiler writes about itself or the day it ran: never part of "is the .mo current?"
+TOOL_HEADERS = frozenset({"generated-by", "pot-creation-date", "po-revision-date", "x-generator"})
+
+
+def _comparable(messages: dict[Any, str]) -> dict[Any, str]:
+    """The compiled messages, with the header reduced to the fields that change what is shown.
+
+    The header (msgid "") names the compiler and its version (``Generated-By: Babel 2.18.0``) and
+    the day it ran: comparing those would fail on every release of Babel, so they are dropped; the
+    charset, language and plural forms, which change how the messages read, are kept.
+    """
+    out = dict(messages)
+    header = out.pop("", "")
+    out[""] = "\n".join(sorted(line for line in header.splitlines()
+                               if line.strip() and line.partition(":")[0].strip().lower() not in TOOL_HEADERS))
+    return out
+
+
 def _mo_messages(data: bytes) -> dict[Any, str]:
-    messages: dict[Any, str] = vars(GNUTranslations(io.BytesIO(data)))["_catalog"]
-    return messages
+    return _comparable(vars(GNUTranslations(io.BytesIO(data)))["_catalog"])
+
+
+def test_the_mo_comparison_ignores_the_compilers_name_and_version_not_a_translation() -> None:
+    header = "Language: fr\nContent-Type: text/plain; charset=utf-8\nPlural-Forms: nplurals=2; plural=(n > 1);\n"
+    today = {"": header + "Generated-By: Babel 2.18.0\nPOT-Creation-Date: 2026-01-01\n", "msg.x": "bonjour"}
+    next_release = {"": header + "Generated-By: Babel 3.0.0\nPOT-Creation-Date: 2027-05-05\n", "msg.x": "bonjour"}
+    assert _comparable(today) == _comparable(next_release)
+    assert _comparable(today) != _comparable({**next_release, "msg.x": "salut"})
+    assert _comparable(today) != _comparable({**today, "": header.replace("fr", "ar")})
 
 
 @pytest.mark.parametrize("lang", i18n.LANGS)

@@ -80,11 +80,18 @@ rules_option = click.option("--rules", "rules_dir", type=click.Path(file_okay=Fa
 
 
 class _Group(click.Group):
-    """Turns an unexpected exception into one line and exit 4 (set COOPCHECK_DEBUG=1 for the trace)."""
+    """Turns an unexpected exception into one line and exit 4 (set COOPCHECK_DEBUG=1 for the trace).
+
+    A dependency's warning is not an exception of coopcheck's: it is contained (``dependency_warnings``)
+    so that ``-W error`` or a test suite's filters never turn it into an internal error.
+    """
 
     def invoke(self, ctx: click.Context) -> object:
+        from .dependency_warnings import contained
+
         try:
-            return super().invoke(ctx)
+            with contained():
+                return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
             raise
         except Exception as exc:
