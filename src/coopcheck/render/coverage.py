@@ -55,6 +55,8 @@ def print_table(cov: Coverage) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from .fit import print_table
+
     console = Console(highlight=False)
     instruments = sorted({r.instrument for r in cov.rows})
     for inst in instruments:
@@ -72,7 +74,7 @@ def print_table(cov: Coverage) -> None:
                      for d in (r.fires, r.escapes)]
             table.add_row(art, r.rule, r.status, cells[0], cells[1], str(len(r.fixtures)),
                           style="" if r.complete else "bold red")
-        console.print(table)
+        print_table(table, console)
     for g in cov.gaps:
         console.print(f"[red]gap[/red] {g.where}: {g.message}", markup=True, soft_wrap=True)
     console.print(f"{len(cov.rows)} rules, {len(cov.scenarios)} scenarios: "

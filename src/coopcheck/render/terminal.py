@@ -18,7 +18,8 @@ from rich.text import Text
 from .. import i18n
 from ..report import Finding, PartyReport, PlanStep, Report
 from ..vocab import Severity, Verdict
-from .words import because_lines, message, not_checked, party_name, plan_day
+from .fit import print_table
+from .words import because_lines, message, not_checked, party_name, plan_day, unchecked_heading, unchecked_line
 
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 FSI, PDI = "\u2068", "\u2069"
@@ -81,6 +82,10 @@ def render(report: Report, lang: str, console: Console) -> None:
         earliest = report.earliest_signing
         first_day = earliest.isoformat() if earliest else i18n.text("earliest_unknown", lang)
         console.print(f"{i18n.text('earliest_signing', lang)}: {iso(first_day)}")
+    if report.unchecked:
+        console.print(Text(unchecked_heading(lang) + ":", style="bold yellow"))
+        for u in report.unchecked:
+            console.print(Text(iso(f"  • {unchecked_line(report, u, lang)}"), style="yellow"))
     sections = report.party_reports()
     if len(sections) > 1:
         for section in sections:
@@ -127,4 +132,4 @@ def _findings_and_plan(report: Report, findings: tuple[Finding, ...], plan: tupl
             table.add_row(str(n), iso(i18n.word(s.approval, lang)), iso(i18n.word(s.authority, lang)),
                           iso(party_name(report, s.party, lang)),
                           Text(iso(i18n.word(s.status, lang)), style=_STATUS_STYLE.get(s.status, "")), iso(day))
-        console.print(table)
+        print_table(table, console)
