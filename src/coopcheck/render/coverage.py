@@ -7,9 +7,12 @@ the table for a jurist at a terminal. The matrix itself is computed in ``coverag
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..coverage import LANGUAGES, Coverage
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def as_dict(cov: Coverage) -> dict[str, Any]:
@@ -49,15 +52,15 @@ def as_json(cov: Coverage) -> str:
     return json.dumps(as_dict(cov), ensure_ascii=False, indent=2) + "\n"
 
 
-def print_table(cov: Coverage) -> None:
+def print_table(cov: Coverage, console: Console | None = None) -> None:
     """One table per instrument, readable at 80 columns; incomplete rows in red."""
     from rich import box
-    from rich.console import Console
+    from rich.console import Console as RichConsole
     from rich.table import Table
 
-    from .fit import print_table
+    from .fit import print_table as fit_table
 
-    console = Console(highlight=False)
+    console = console or RichConsole(highlight=False)
     instruments = sorted({r.instrument for r in cov.rows})
     for inst in instruments:
         table = Table(box=box.SIMPLE_HEAD, title=f"{inst} — scenarios ar / fr", title_justify="left", pad_edge=False)
@@ -74,7 +77,7 @@ def print_table(cov: Coverage) -> None:
                      for d in (r.fires, r.escapes)]
             table.add_row(art, r.rule, r.status, cells[0], cells[1], str(len(r.fixtures)),
                           style="" if r.complete else "bold red")
-        print_table(table, console)
+        fit_table(table, console)
     for g in cov.gaps:
         console.print(f"[red]gap[/red] {g.where}: {g.message}", markup=True, soft_wrap=True)
     console.print(f"{len(cov.rows)} rules, {len(cov.scenarios)} scenarios: "

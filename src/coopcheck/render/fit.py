@@ -96,12 +96,16 @@ def print_blocks(table: Table, console: Console) -> None:
     for r in range(table.row_count):
         console.print()
         head = _plain(columns[0][r])
+        rest = list(zip(headers[1:], columns[1:], strict=True))
+        if len(head.plain) <= 3 and rest:   # a step number alone says nothing: it heads the next cell
+            head = Text.assemble(head, " · ", _plain(rest[0][1][r]))
+            rest = rest[1:]
         head.stylize("bold")
         row_style = table.rows[r].style
         if row_style:
             head.stylize(row_style)
         console.print(head)
-        for label, cells in zip(headers[1:], columns[1:], strict=True):
+        for label, cells in rest:
             value = _plain(cells[r])
             if not value.plain.strip():
                 continue

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from collections import Counter
 from dataclasses import asdict, fields
 from pathlib import Path
@@ -82,15 +83,28 @@ def _first(r: Row, lang: str) -> str:
     return ""
 
 
+def _folder(files: list[str]) -> str:
+    """The folder every file is under (with its trailing separator), said once instead of on every row."""
+    try:
+        common = os.path.commonpath([os.path.dirname(f) for f in files]) if files else ""
+    except ValueError:   # absolute and relative names mixed
+        return ""
+    if common in ("", ".", os.sep):
+        return ""
+    return common + os.sep if all(f.startswith(common + os.sep) for f in files) else ""
+
+
 def to_table(outcomes: list[Outcome], lang: str, console: Console) -> None:
     """The summary on a terminal: file names and ids whole, never cut in the middle (``fit``)."""
-    table = Table(title=i18n.text("batch.title", lang, n=len(outcomes)), box=box.SIMPLE_HEAD,
-                  show_lines=False)
+    every = rows(outcomes)
+    folder = _folder([r.file for r in every])
+    table = Table(title=i18n.text("batch.title", lang, n=len(outcomes)), box=box.SIMPLE_HEAD, show_lines=False,
+                  caption=i18n.text("batch.folder", lang, folder=folder) if folder else None)
     for key in ("file_agreement", "party", "verdict", "blocking", "first_missing"):
         table.add_column(i18n.text(f"batch.{key}", lang), no_wrap=key in ("file_agreement", "party"),
                          justify="right" if key == "blocking" else "left")
-    for r in rows(outcomes):
-        where = Text(r.file)
+    for r in every:
+        where = Text(r.file[len(folder):] if folder else r.file)
         if r.agreement and r.agreement != Path(r.file).stem:
             where.append(f"\n{r.agreement}", style="dim")
         table.add_row(where, Text(r.party),
