@@ -73,8 +73,9 @@ def test_code_spans_only_for_plain_ids_and_urls_only_for_http() -> None:
     assert code("MA-112-14-94-twinning-council") == "`MA-112-14-94-twinning-council`"
     assert code("a`b") == "a\\`b"
     assert url("https://www.sgg.gov.ma/x.pdf") == "<https://www.sgg.gov.ma/x.pdf>"
-    assert url("javascript:alert(1)") == "javascript:alert\\(1\\)"
+    assert url("javascript:alert(1)") == "javascript:alert(1)"
     assert text("# 1. x") == "\\# 1. x" and text("1. x") == "1\\. x" and text("- x") == "\\- x"
+    assert text("2) x") == "2\\) x" and text("![a](b)") == "!\\[a\\](b)" and text("Jette (BE)") == "Jette (BE)"
 
 
 def _hostile() -> Agreement:

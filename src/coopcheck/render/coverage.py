@@ -10,6 +10,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from ..coverage import LANGUAGES, Coverage
+from .md_escape import code, text
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -41,10 +42,10 @@ def as_markdown(cov: Coverage) -> str:
         art = r.article + (f" ¶{r.paragraph}" if r.paragraph else "")
         fires = " / ".join(str(len(r.fires.get(lang, []))) for lang in LANGUAGES)
         escapes = " / ".join(str(len(r.escapes.get(lang, []))) for lang in LANGUAGES)
-        lines.append(f"| {r.instrument} | {art} | `{r.rule}` | {r.status} | {'yes' if r.reviewed else 'no'} | "
-                     f"{fires} | {escapes} | {len(r.fixtures)} |")
-    if cov.gaps:
-        lines += ["", "## Gaps", ""] + [f"- `{g.where}` — {g.message}" for g in cov.gaps]
+        lines.append(f"| {text(r.instrument)} | {text(art)} | {code(r.rule)} | {text(r.status)} | "
+                     f"{'yes' if r.reviewed else 'no'} | {fires} | {escapes} | {len(r.fixtures)} |")
+    if cov.gaps:   # a gap quotes rule and feature files: escaped like any text (md_escape)
+        lines += ["", "## Gaps", ""] + [f"- {code(g.where)} — {text(g.message)}" for g in cov.gaps]
     return "\n".join(lines) + "\n"
 
 
@@ -57,6 +58,7 @@ def print_table(cov: Coverage, console: Console | None = None) -> None:
     from rich import box
     from rich.console import Console as RichConsole
     from rich.table import Table
+    from rich.text import Text
 
     from .fit import print_table as fit_table
 
@@ -75,11 +77,11 @@ def print_table(cov: Coverage, console: Console | None = None) -> None:
             art += f" ¶{r.paragraph}" if r.paragraph else ""
             cells = [" / ".join(str(len(d.get(lang, []))) if lang in r.languages else "–" for lang in LANGUAGES)
                      for d in (r.fires, r.escapes)]
-            table.add_row(art, r.rule, r.status, cells[0], cells[1], str(len(r.fixtures)),
+            table.add_row(Text(art), Text(r.rule), Text(r.status), cells[0], cells[1], str(len(r.fixtures)),
                           style="" if r.complete else "bold red")
         fit_table(table, console)
     for g in cov.gaps:
-        console.print(f"[red]gap[/red] {g.where}: {g.message}", markup=True, soft_wrap=True)
+        console.print(Text.assemble(("gap", "red"), f" {g.where}: {g.message}"), soft_wrap=True)
     console.print(f"{len(cov.rows)} rules, {len(cov.scenarios)} scenarios: "
                   + (f"{len(cov.gaps)} gaps" if cov.gaps
                      else "every rule has a firing and an escaping scenario in each required language"))

@@ -7,15 +7,16 @@ target Telegram's dialect. CommonMark itself gives the tool: *any ASCII punctuat
 backslash-escaped* (spec §2.4), and an escaped character is shown as itself. So:
 
 * every character that can open inline syntax is escaped wherever it is: HTML and autolinks
-  (``<``, ``>``), entities (``&``), links and images (``[``, ``]``, ``(``, ``)``, ``!``), code
-  spans (`````), emphasis and strikethrough (``*``, ``_``, ``~``), table cells (``|``), and the
-  marks some viewers add (``$`` math, ``@`` mentions, ``^`` footnotes, ``{`` ``}`` attributes);
+  (``<``, ``>``), entities (``&``), links and images (``[`` and ``]``: with both escaped no
+  ``[…](…)`` or ``![…](…)`` can form, so ``(``, ``)`` and ``!`` stay readable), code spans
+  (`````), emphasis and strikethrough (``*``, ``_``, ``~``), table cells (``|``), and the marks
+  some viewers add (``$`` math, ``@`` mentions, ``^`` footnotes, ``{`` ``}`` attributes);
 * a fragment cannot start a block: it is one line (every run of whitespace, newlines included,
   becomes one space, so it never opens a new line, a code block or a hard break), and a leading
   ``#``, ``-``, ``+``, ``=``, ``>`` or ``1.`` / ``1)`` is escaped, since the fragment may be
   written where a line or a list item starts;
-* ``-``, ``.``, ``:`` and the rest are left alone inside the text, so dates and references stay
-  readable in the raw file.
+* ``-``, ``.``, ``:``, parentheses and the rest are left alone inside the text, so dates, names
+  such as "Jette (BE)" and references stay readable in the raw file.
 
 ``tests/test_markdown_escape.py`` checks it against markdown-it-py (a real CommonMark parser with
 GFM tables): for any text, the escaped fragment renders as exactly that text, in a paragraph, a
@@ -26,8 +27,8 @@ from __future__ import annotations
 
 import re
 
-_INLINE = re.compile(r"[\\`*_{}\[\]<>()#+!|~&$@^]")
-_ORDERED = re.compile(r"^(\d{1,9})\.")
+_INLINE = re.compile(r"[\\`*_{}\[\]<>#+|~&$@^]")
+_ORDERED = re.compile(r"^(\d{1,9})([.)])")
 _SAFE_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")
 
 
@@ -37,7 +38,7 @@ def text(value: str) -> str:
     line = _INLINE.sub(lambda m: "\\" + m.group(0), line)
     if line[:1] in ("-", "="):
         line = "\\" + line
-    return _ORDERED.sub(lambda m: m.group(1) + "\\.", line)
+    return _ORDERED.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
 
 
 def code(value: str) -> str:

@@ -44,7 +44,8 @@ def print_list(rows: list[dict[str, Any]], lang: str, console: Console) -> None:
     table.add_column(i18n.text("rules.col.reviewed", lang))
     for item in rows:
         status_style = "green" if item["status"] == "verified" else "bold magenta"
-        table.add_row(item["id"], item["instrument"], iso(_article(item)), iso(item["effect_text"]),
+        table.add_row(Text(item["id"]), Text(item["instrument"]), Text(iso(_article(item))),
+                      Text(iso(item["effect_text"])),
                       Text(iso(i18n.text(f"rules.status.{item['status']}", lang)), style=status_style),
                       Text(iso(i18n.word("yes" if item["reviewed"] else "no", lang)),
                            style="green" if item["reviewed"] else "yellow"))

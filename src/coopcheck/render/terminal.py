@@ -71,9 +71,10 @@ def _card(report: Report, f: Finding, lang: str) -> Panel:
 def render(report: Report, lang: str, console: Console) -> None:
     ag = report.agreement
     console.print(Text(iso(f"{i18n.text('title', lang)} — {ag.title.pick(lang)}"), style="bold"))
-    console.print(f"{i18n.text('agreement', lang)}: {ag.id} · {iso(i18n.word(ag.kind.value, lang))}")
+    # user text is printed as Text, never as a str: rich would read "[link=…]" in a name as markup
+    console.print(Text(f"{i18n.text('agreement', lang)}: {ag.id} · {iso(i18n.word(ag.kind.value, lang))}"))
     subjects = ", ".join(iso(f"{party_name(report, s, lang)} ({s})") for s in report.subjects) or "—"
-    console.print(f"{i18n.text('subject', lang)}: {subjects}")
+    console.print(Text(f"{i18n.text('subject', lang)}: {subjects}"))
     console.print(f"{i18n.text('law_as_of', lang)}: {report.as_of.isoformat()}")
     verdict = report.verdict
     console.print(Text(f" {i18n.text('verdict', lang)}: {iso(i18n.word(verdict.value, lang))} ",
@@ -129,7 +130,7 @@ def _findings_and_plan(report: Report, findings: tuple[Finding, ...], plan: tupl
             table.add_column(i18n.text(col, lang))
         for n, s in enumerate(plan, start=1):
             day = plan_day(s, lang)
-            table.add_row(str(n), iso(i18n.word(s.approval, lang)), iso(i18n.word(s.authority, lang)),
-                          iso(party_name(report, s.party, lang)),
-                          Text(iso(i18n.word(s.status, lang)), style=_STATUS_STYLE.get(s.status, "")), iso(day))
+            table.add_row(str(n), Text(iso(i18n.word(s.approval, lang))), Text(iso(i18n.word(s.authority, lang))),
+                          Text(iso(party_name(report, s.party, lang))),
+                          Text(iso(i18n.word(s.status, lang)), style=_STATUS_STYLE.get(s.status, "")), Text(iso(day)))
         print_table(table, console)
