@@ -37,7 +37,8 @@ def _console(width: int) -> Console:
 
 
 def _lines(console: Console) -> list[str]:
-    return [_BOX.sub(" ", line).replace(FSI, "").replace(PDI, "") for line in console.export_text().splitlines()]
+    text = console.export_text(clear=False)
+    return [_BOX.sub(" ", line).replace(FSI, "").replace(PDI, "") for line in text.splitlines()]
 
 
 def _readable(lines: list[str], words: set[str], whole: set[str], width: int) -> None:
@@ -100,7 +101,10 @@ def test_check_report_plan(width: int, fixture: str, monkeypatch: pytest.MonkeyP
     words = {w for s in report.plan for w in " ".join(
         (i18n.word(s.approval, "fr"), i18n.word(s.authority, "fr"), i18n.word(s.status, "fr"),
          party_name(report, s.party, "fr"), plan_day(s, "fr"))).split()}
-    _readable(_lines(console), words, {f.rule for f in report.findings if f.rule}, width)
+    _readable(_lines(console), words, set(), width)
+    cards = [line for line in console.export_text().splitlines() if line.startswith(("╭", "│"))]
+    cut = {f.rule for f in report.findings if f.rule and not any(f.rule in line for line in cards)}
+    assert not cut, f"at {width} columns, rule ids cut in the finding cards: {cut}"
 
 
 @pytest.mark.parametrize("width", WIDTHS)

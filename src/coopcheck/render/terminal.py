@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
@@ -35,8 +36,16 @@ def iso(text: str) -> str:
     return f"{FSI}{text}{PDI}" if _ARABIC.search(text) else text
 
 
-def _card(report: Report, f: Finding, lang: str) -> Panel:
+def _card(report: Report, f: Finding, lang: str, width: int = 200) -> Panel:
+    """One finding in a box; its title says severity, kind and rule, the rule on its own line when
+    the title would not fit the width (a rule id is never cut by the box's edge)."""
+    label = f"{i18n.word(f.severity.value, lang)} · {i18n.word(f.kind.value, lang)}"
     lines: list[Text] = [Text(iso(message(report, f, lang)), style="bold")]
+    if f.rule:
+        if cell_len(f"{label} · {f.rule}") + 6 <= width:
+            label += f" · {f.rule}"
+        else:
+            lines.insert(0, Text(f.rule, style="bold"))
     c = f.citation
     if c is not None:
         inst = report.rulebook.rule(f.rule).instrument if f.rule else None
@@ -61,9 +70,6 @@ def _card(report: Report, f: Finding, lang: str) -> Panel:
         lines.append(Text(iso(f"{i18n.text('remedy', lang)}: {remedy}"), style="green"))
     if f.kind.value == "unverified_basis" and f.detail:
         lines.append(Text(iso(f.detail), style="dim"))
-    label = f"{i18n.word(f.severity.value, lang)} · {i18n.word(f.kind.value, lang)}"
-    if f.rule:
-        label += f" · {f.rule}"
     return Panel(Group(*lines), title=iso(label), title_align="left", border_style=_SEVERITY_STYLE[f.severity],
                  box=box.ROUNDED)
 
@@ -119,7 +125,7 @@ def _findings_and_plan(report: Report, findings: tuple[Finding, ...], plan: tupl
     if not findings:
         console.print(i18n.text("no_findings", lang))
     for f in findings:
-        console.print(_card(report, f, lang))
+        console.print(_card(report, f, lang, console.width))
     console.print()
     console.print(Text(i18n.text("plan", lang), style="bold underline"))
     if not plan:
