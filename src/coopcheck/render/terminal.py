@@ -91,8 +91,12 @@ def render(report: Report, lang: str, console: Console) -> None:
         console.print(f"{i18n.text('earliest_signing', lang)}: {iso(first_day)}")
     if report.unchecked:
         console.print(Text(unchecked_heading(lang) + ":", style="bold yellow"))
+        bullets = Table.grid(padding=(0, 1))   # a hanging indent: wrapped lines stay under the text
+        bullets.add_column(no_wrap=True)
+        bullets.add_column()
         for u in report.unchecked:
-            console.print(Text(iso(f"  • {unchecked_line(report, u, lang)}"), style="yellow"))
+            bullets.add_row(" •", Text(iso(unchecked_line(report, u, lang)), style="yellow"))
+        console.print(bullets)
     sections = report.party_reports()
     if len(sections) > 1:
         for section in sections:
