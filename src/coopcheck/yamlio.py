@@ -428,6 +428,24 @@ def suggest(word: object, choices: Sequence[str]) -> str | None:
 
 
 _NULL_TOLERANT = frozenset({"missing", "extra_forbidden"})
+SHOWN_MAX = 60   # characters of a wrong value quoted back in its error message
+
+
+def shown_value(value: Any) -> str:
+    """What the file wrote, as the error quotes it: text as is, ``true``/``12``/``[a, b]`` as YAML spells them.
+
+    Cut at ``SHOWN_MAX`` characters (a 5,000-character wrong word is quoted by its start); control
+    and bidi characters never get here (refused at load) and ``errors.visible`` escapes the rest.
+    """
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, bool) or value is None:
+        text = {True: "true", False: "false", None: "null"}[value]
+    elif isinstance(value, int | float):
+        text = str(value)
+    else:
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= SHOWN_MAX else text[:SHOWN_MAX - 1] + "…"
 
 
 def validation_problems(
@@ -437,9 +455,12 @@ def validation_problems(
     problems = []
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
-        line, col = locate(data, loc, at_key=err["type"] == "extra_forbidden")
+        # a bad mapping key (a language tag of a name): pydantic says (..., key, "[key]"); point at the key
+        is_key = loc[-1:] == ("[key]",)
+        loc = loc[:-1] if is_key else loc
+        line, col = locate(data, loc, at_key=is_key or err["type"] == "extra_forbidden")
         params: dict[str, Any] = {k: v for k, v in (err.get("ctx") or {}).items() if isinstance(v, str | int)}
-        params["input"] = err.get("input") if isinstance(err.get("input"), str | int | bool) else None
+        params["input"] = shown_value(err.get("input")) if "input" in err else None
         if err["type"] == "enum":
             choices = _enum_choices(model, loc)
             params["choices"] = ", ".join(choices) if choices else str(params.get("expected", ""))
