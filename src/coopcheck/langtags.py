@@ -86,7 +86,10 @@ def _script_direction(code: str) -> str | None:
         from babel.core import get_global
     except ImportError:   # pragma: no cover - babel is a dependency; the text decides without it
         return None
-    likely = get_global("likely_subtags").get(f"und_{code}")
+    table = get_global("likely_subtags")
+    likely = table.get(f"und_{code}")
+    if not likely and f"_{code}_" in f"{table.get('und', '')}_":   # Latn: implied by und → en_Latn_US
+        likely = table["und"]
     if not likely:
         return None
     try:

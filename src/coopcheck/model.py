@@ -133,6 +133,10 @@ def _name_schema(schema: dict[str, Any]) -> None:
                              "language, the other report languages, the other tags sorted.")
     schema["additionalProperties"] = False
     schema["minProperties"] = 1
+    words = {"ar": "Arabic", "fr": "French", "en": "English"}
+    schema["properties"] = {lang: {"anyOf": [{"type": "string"}, {"type": "null"}], "title": words[lang],
+                                   "description": f"The text in {words[lang]} (a report language)"}
+                            for lang in langtags.REPORT_LANGS}
 
 
 class Name(RootModel[dict[LanguageTag, str | None]]):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .. import i18n
 from ..report import Finding, PlanStep, Report
-from .words import because_lines, message, not_checked, party_name, plan_day
+from .words import because_lines, message, name_text, not_checked, party_name, plan_day
 
 
 def _cell(text: str) -> str:
@@ -39,7 +39,7 @@ def _finding(report: Report, f: Finding, lang: str, level: str = "###") -> list[
 
 def render(report: Report, lang: str) -> str:
     ag = report.agreement
-    lines = [f"# {i18n.text('title', lang)} — {ag.title.pick(lang)}", ""]
+    lines = [f"# {i18n.text('title', lang)} — {name_text(ag.title, lang)}", ""]
     subjects = ", ".join(f"{party_name(report, s, lang)} (`{s}`)" for s in report.subjects) or "—"
     lines += [f"- {i18n.text('agreement', lang)}: `{ag.id}` · {i18n.word(ag.kind.value, lang)}",
               f"- {i18n.text('subject', lang)}: {subjects}",
