@@ -277,6 +277,7 @@ def check_references(data: Any) -> list[tuple[tuple[int | str, ...], str, str, d
         for i, p in enumerate(parties):
             pid = p.get("id") if hasattr(p, "get") else None
             if isinstance(pid, str):
+                pid = pid.strip()   # as the model reads it: "pref-a " is pref-a, the same party
                 if pid in seen:
                     out.append((("parties", i, "id"), "ref.duplicate_party",
                                 f"party id '{pid}' is used twice", {"id": pid}))
@@ -286,7 +287,7 @@ def check_references(data: Any) -> list[tuple[tuple[int | str, ...], str, str, d
         return out
 
     def ref(loc: tuple[int | str, ...], value: Any) -> None:
-        if isinstance(value, str) and value not in ids:
+        if isinstance(value, str) and value.strip() not in ids:
             from .yamlio import suggest
 
             hint = suggest(value, ids)
