@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import unicodedata
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -60,6 +61,12 @@ def _country(value: str) -> str:
 
 def _identifier(value: str) -> str:
     if not _ID.match(value):
+        odd = next((c for c in value if not c.isascii()), None)
+        if odd is not None:   # a homoglyph (Cyrillic а), a zero-width joiner: say which character it is
+            raise PydanticCustomError(
+                "identifier_char", "an id is 1-64 lower-case letters a-z, digits, '.', '_' or '-': "
+                "{char} ({name}) is not one of them",
+                {"value": value, "char": f"U+{ord(odd):04X}", "name": unicodedata.name(odd, "unnamed")})
         raise PydanticCustomError("identifier", "an id is 1-64 lower-case letters, digits, '.', '_' or '-', "
                                   "starting with a letter or digit")
     return value
