@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import CoopcheckError, EngineError, LocatedError, visible
+from .paths import resolved
 from .vocab import Verdict
 
 AGREEMENT_SUFFIXES = (".yaml", ".yml", ".json")
@@ -73,7 +74,7 @@ def collect(paths: Iterable[Path]) -> list[Path]:
         candidates = (sorted(p for p in path.rglob("*") if p.suffix.lower() in AGREEMENT_SUFFIXES and not p.is_dir())
                       if path.is_dir() else [path])
         for p in candidates:
-            key = p.resolve()
+            key = resolved(p)
             if key not in seen:
                 seen.add(key)
                 found.append(p)

@@ -29,6 +29,7 @@ from .errors import (
     UsageError,
     visible,
 )
+from .paths import resolved
 from .vocab import Verdict
 
 if TYPE_CHECKING:
@@ -66,8 +67,8 @@ def _check_target(output: Path, inputs: list[Path], force: bool, lang: str | Non
     import tempfile
 
     lang = lang or i18n.lang_from_env()
-    target = output.resolve()
-    if any(target == p.resolve() for p in inputs):
+    target = resolved(output)
+    if any(target == resolved(p) for p in inputs):
         raise UsageError(f"-o {visible(str(output))}: refusing to overwrite an input file")
     if target.exists() and not force:
         raise UsageError(f"-o {visible(str(output))}: the file exists (use --force to replace it)")
@@ -88,7 +89,7 @@ def _written(output: Path, write: Callable[[], None], lang: str | None = None) -
     try:
         write()
     except OSError as exc:
-        where = {"path": visible(str(output)), "dir": visible(str(output.resolve().parent))}
+        where = {"path": visible(str(output)), "dir": visible(str(resolved(output).parent))}
         raise UsageError(i18n.text("output.cannot_write", lang or i18n.lang_from_env(), **where,
                                    detail=exc.strerror or str(exc))) from None
 
@@ -98,7 +99,7 @@ def _write(output: Path, content: str, inputs: list[Path], force: bool) -> None:
     _check_target(output, inputs, force)
     from .atomic import write_text
 
-    _written(output, lambda: write_text(output.resolve(), content))
+    _written(output, lambda: write_text(resolved(output), content))
 
 
 class _Path(click.Path):
@@ -242,7 +243,7 @@ def _report_page(report: Report, fmt: str, lang: str, bilingual: bool, output: P
         raise UsageError(i18n.text("report.pdf_needs_output", lang))
     _check_target(output, [agreement], force, lang)
     data = pdf.render(page, lang)
-    _written(output, lambda: write_bytes(output.resolve(), data), lang)
+    _written(output, lambda: write_bytes(resolved(output), data), lang)
 
 
 def _rules_fingerprint(rules_dir: Path | None) -> dict[str, str]:
