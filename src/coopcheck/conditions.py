@@ -164,7 +164,8 @@ def _typed(spec: FieldSpec, value: Any, where: Sequence[int | str]) -> Any:
 
             hint = suggest(value, allowed)
             params = {"input": shown_value(value), "field": spec.path, "choices": ", ".join(allowed)}
-            english = f"value not allowed for {spec.path}: '{params['input']}'; allowed: {params['choices']}"
+            english = f"value not allowed for {spec.path}: '{params['input']}'; allowed: {params['choices']}" + (
+                f" — did you mean '{hint}'?" if hint else "")   # the English alone (LocatedError.message) says it all
             raise ConditionError(english, where, "rule.condition_word", **params,
                                  **({"suggestion": hint} if hint else {}))
         return str(value)
