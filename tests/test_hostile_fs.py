@@ -228,3 +228,33 @@ def test_an_unchanged_rulebook_gives_the_summary(tmp_path: Path) -> None:
                   "--jobs", "1", "--lang", "en")
     assert result.exit_code == 1, result.output
     assert result.stdout.count("non_compliant") == 2
+
+
+def test_a_rule_file_edited_during_a_parallel_portfolio(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same with worker processes (--jobs 2): the edit comes when the first result reaches the
+    parent, while the workers go on with the others."""
+    rules = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), rules)
+    edited = sorted(rules.rglob("*.yaml"))[-1]
+    for i in range(3):
+        shutil.copy(VALID, tmp_path / f"agreement-{i}.json")
+    real_run = batch.run
+
+    def run(*args: Any, on_done: Any = None, **kwargs: Any) -> list[batch.Outcome]:
+        seen: list[batch.Outcome] = []
+
+        def done(outcome: batch.Outcome) -> None:
+            seen.append(outcome)
+            if len(seen) == 1:
+                edited.write_text(edited.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+            if on_done is not None:
+                on_done(outcome)
+
+        return real_run(*args, on_done=done, **kwargs)
+
+    monkeypatch.setattr(batch, "run", run)
+    result = _run("check", *(str(tmp_path / f"agreement-{i}.json") for i in range(3)), "--rules", str(rules),
+                  "--summary", "jsonl", "--jobs", "2", "--lang", "fr")
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert "des fichiers de règles ont changé" in result.stderr and str(edited) in result.stderr
