@@ -250,7 +250,8 @@ def test_a_rule_file_edited_during_a_parallel_portfolio(tmp_path: Path, monkeypa
             if on_done is not None:
                 on_done(outcome)
 
-        return real_run(*args, on_done=done, **kwargs)
+        kwargs["on_done"] = done
+        return real_run(*args, **kwargs)
 
     monkeypatch.setattr(batch, "run", run)
     result = _run("check", *(str(tmp_path / f"agreement-{i}.json") for i in range(3)), "--rules", str(rules),
