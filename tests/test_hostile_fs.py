@@ -259,3 +259,19 @@ def test_a_rule_file_edited_during_a_parallel_portfolio(tmp_path: Path, monkeypa
     assert result.exit_code == 2, result.output
     assert result.stdout == ""
     assert "des fichiers de règles ont changé" in result.stderr and str(edited) in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+@pytest.mark.parametrize("fmt", ["json", "summary"])
+def test_output_never_replaces_a_special_file(tmp_path: Path, fmt: str) -> None:
+    """-o onto a named pipe (as onto /dev/null), even with --force: the atomic write would replace
+    the special file by a regular one (as root, /dev/null itself). Refused, the pipe left as it is."""
+    fifo = tmp_path / "out.json"
+    os.mkfifo(fifo)
+    args = (["check", str(VALID), str(HERE / "bom.yaml"), "--summary", "csv", "--jobs", "1"] if fmt == "summary"
+            else ["check", str(VALID), "--format", "json"])
+    result = _run(*args, "-o", str(fifo), "--force", "--lang", "en")
+    assert result.exit_code == 2, result.output
+    assert "not a regular file" in result.stderr
+    assert fifo.exists() and not fifo.is_file(), "the named pipe is still there"
+    assert _listing(tmp_path) == ["out.json"]

@@ -70,9 +70,11 @@ def _check_target(output: Path, inputs: list[Path], force: bool, lang: str | Non
     target = resolved(output)
     if any(target == resolved(p) for p in inputs):
         raise UsageError(f"-o {visible(str(output))}: refusing to overwrite an input file")
+    where = {"path": visible(str(output)), "dir": visible(str(target.parent))}
+    if target.exists() and not target.is_file():   # /dev/null, a named pipe: --force would replace it by a file
+        raise UsageError(i18n.text("output.not_regular", lang, **where))
     if target.exists() and not force:
         raise UsageError(f"-o {visible(str(output))}: the file exists (use --force to replace it)")
-    where = {"path": visible(str(output)), "dir": visible(str(target.parent))}
     if not target.parent.exists():
         raise UsageError(i18n.text("output.no_dir", lang, **where))
     if not target.parent.is_dir():
