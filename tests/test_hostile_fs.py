@@ -275,3 +275,18 @@ def test_output_never_replaces_a_special_file(tmp_path: Path, fmt: str) -> None:
     assert "not a regular file" in result.stderr
     assert fifo.exists() and not fifo.is_file(), "the named pipe is still there"
     assert _listing(tmp_path) == ["out.json"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_a_named_pipe_among_the_rule_files_blocks_nothing(tmp_path: Path) -> None:
+    """The rulebook loader leaves a named pipe called x.yaml out; so must every reader of rules/
+    (the before/after fingerprint of a portfolio): a read would wait for a writer forever."""
+    rules = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), rules)
+    os.mkfifo(rules / "ma" / "zz-pipe.yaml")
+    done = subprocess.run([sys.executable, "-m", "coopcheck.cli", "check", str(VALID), str(HERE / "bom.yaml"),
+                           "--rules", str(rules), "--summary", "csv", "--jobs", "1", "--lang", "en"],
+                          capture_output=True, text=True, timeout=120, check=False,
+                          env={**os.environ, "PYTHONWARNINGS": "ignore"})
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.count("non_compliant") == 2

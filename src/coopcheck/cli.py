@@ -257,6 +257,8 @@ def _rules_fingerprint(rules_dir: Path | None) -> dict[str, str]:
     root = rules_dir if rules_dir is not None else default_rules_dir()
     out: dict[str, str] = {}
     for path in sorted(root.rglob("*.yaml")) if root.is_dir() else []:
+        if not path.is_file():   # a named pipe would block the read; the rulebook loader skips it too
+            continue
         try:
             out[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError as exc:
