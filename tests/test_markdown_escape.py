@@ -18,7 +18,7 @@ from markdown_it.token import Token
 
 from coopcheck.check import check_agreement, rulebook_for
 from coopcheck.loader import load_agreement
-from coopcheck.model import Agreement, Text
+from coopcheck.model import Agreement, Name
 from coopcheck.render import markdown
 from coopcheck.render.md_escape import code, text, url
 
@@ -80,7 +80,7 @@ def test_code_spans_only_for_plain_ids_and_urls_only_for_http() -> None:
 
 def _hostile() -> Agreement:
     agreement = load_agreement(BAMAKO)
-    name = Text(ar=HOSTILE, fr=HOSTILE, en=HOSTILE)
+    name = Name({"ar": HOSTILE, "fr": HOSTILE, "en": HOSTILE})
     parties = [p.model_copy(update={"name": name}) for p in agreement.parties]
     return agreement.model_copy(update={"title": name, "parties": parties})
 

@@ -80,6 +80,11 @@ LANGUAGE_CASES = {
     "alias_bomb.yaml": {"fr": ["ancres, alias"], "ar": ["المراسي"]},
     "bidi_text.yaml": {"fr": ["caractère de contrôle bidirectionnel", "U+202E"], "ar": ["حرف تحكم في اتجاه الكتابة"]},
     "dangling_field.yaml": {"fr": ["condition invalide"], "ar": ["شرط غير صالح"]},
+    # issue 15: a wrong word in a condition is quoted back in the user's language (was English in fr/ar)
+    "bad_condition_value.yaml": {"fr": ["valeur non admise pour agreement.kind : 'twining'",
+                                        "vouliez-vous dire 'twinning'"],
+                                 "ar": ["قيمة غير مقبولة لـ agreement.kind: 'twining'", "هل تقصد 'twinning'"]},
+    "unknown_status.yaml": {"fr": ["valeur non admise : 'verifed'"], "ar": ["قيمة غير مقبولة: 'verifed'"]},
     "empty.yaml": {"fr": ["le fichier est vide"], "ar": ["الملف فارغ"]},
 }
 

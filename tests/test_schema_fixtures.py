@@ -33,12 +33,21 @@ def test_every_fixture_validates_against_the_schema(path: Path) -> None:
     assert not errors, [f"{'.'.join(map(str, e.path))}: {e.message}" for e in errors]
 
 
+def test_a_name_in_any_language_passes_the_schema() -> None:
+    doc = _plain(ROOT / "fixtures" / "agreements" / "ma" / "rabat-bamako-2018.yaml")
+    doc["parties"][0]["name"].update({"nl": "Gemeente", "de-CH": "Gemeinde", "he": "עירייה"})
+    doc["title"]["es"] = "Convenio"
+    assert not list(VALIDATOR.iter_errors(doc))
+
+
 @pytest.mark.parametrize(("change", "where"), [
     (lambda d: d.update(kind="twining"), "kind"),
     (lambda d: d["parties"][0].update(country=12), "parties.0.country"),
     (lambda d: d.update(extra_field=True), ""),
     (lambda d: d["parties"].pop(), "parties"),
     (lambda d: d["approvals"].append({"kind": "council_deliberation"}), "approvals.0"),
+    (lambda d: d["parties"][0]["name"].update({"nl_BE": "Gemeente"}), "parties.0.name"),   # not a tag's form
+    (lambda d: d.update(title={}), "title"),                                                # no language at all
 ])
 def test_a_file_of_the_wrong_shape_fails_the_schema(change: Any, where: str) -> None:
     doc = _plain(ROOT / "fixtures" / "agreements" / "ma" / "rabat-bamako-2018.yaml")

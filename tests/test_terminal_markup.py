@@ -11,7 +11,7 @@ from rich.console import Console
 from coopcheck import i18n
 from coopcheck.check import check_agreement, rulebook_for
 from coopcheck.loader import load_agreement
-from coopcheck.model import Text
+from coopcheck.model import Name
 from coopcheck.render import terminal
 
 BAMAKO = Path(__file__).resolve().parents[1] / "fixtures" / "agreements" / "ma" / "rabat-bamako-2018.yaml"
@@ -21,7 +21,8 @@ HOSTILE = "[link=https://x.example/]Rabat[/link] [bold red]x"
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_a_name_with_markup_is_shown_as_written(lang: str) -> None:
     agreement = load_agreement(BAMAKO)
-    parties = [p.model_copy(update={"name": Text(fr=HOSTILE)}) if p.id == "rabat" else p for p in agreement.parties]
+    hostile = Name({"fr": HOSTILE})
+    parties = [p.model_copy(update={"name": hostile}) if p.id == "rabat" else p for p in agreement.parties]
     report = check_agreement(agreement.model_copy(update={"parties": parties}), rulebook_for(None))
     console = Console(width=200, record=True, file=io.StringIO(), force_terminal=True)
     terminal.render(report, lang, console)

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import CoopcheckError, EngineError, LocatedError, visible
+from .paths import resolved
 from .vocab import Verdict
 
 AGREEMENT_SUFFIXES = (".yaml", ".yml", ".json")
@@ -66,14 +67,19 @@ class Outcome:
 
 
 def collect(paths: Iterable[Path]) -> list[Path]:
-    """The agreement files named or found (recursively, sorted) under ``paths``, each once."""
+    """The agreement files named or found (recursively, sorted) under ``paths``, each once.
+
+    Anything named like an agreement that is not a folder is taken, readable or not: a dangling
+    symbolic link, a link loop or a named pipe called ``x.yaml`` is a bad_input row saying why,
+    not a file silently left out of the portfolio.
+    """
     found: list[Path] = []
     seen: set[Path] = set()
     for path in paths:
-        candidates = (sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in AGREEMENT_SUFFIXES)
+        candidates = (sorted(p for p in path.rglob("*") if p.suffix.lower() in AGREEMENT_SUFFIXES and not p.is_dir())
                       if path.is_dir() else [path])
         for p in candidates:
-            key = p.resolve()
+            key = resolved(p)
             if key not in seen:
                 seen.add(key)
                 found.append(p)

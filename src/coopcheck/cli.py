@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,7 +27,9 @@ from .errors import (
     CoopcheckError,
     LocatedError,
     UsageError,
+    visible,
 )
+from .paths import resolved
 from .vocab import Verdict
 
 if TYPE_CHECKING:
@@ -57,12 +60,40 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
         raise click.BadParameter(f"'{value}' is not a date YYYY-MM-DD") from None
 
 
-def _check_target(output: Path, inputs: list[Path], force: bool) -> None:
-    target = output.resolve()
-    if any(target == p.resolve() for p in inputs):
-        raise UsageError(f"-o {output}: refusing to overwrite an input file")
+def _check_target(output: Path, inputs: list[Path], force: bool, lang: str | None = None) -> None:
+    """Refuse ``-o`` before any work: an input, an existing file without --force, or a folder that is
+    missing, not a folder, or not writable (tried with a temporary file: permissions alone would not
+    tell a read-only file system, nor anything to root)."""
+    import tempfile
+
+    lang = lang or i18n.lang_from_env()
+    target = resolved(output)
+    if any(target == resolved(p) for p in inputs):
+        raise UsageError(f"-o {visible(str(output))}: refusing to overwrite an input file")
+    where = {"path": visible(str(output)), "dir": visible(str(target.parent))}
+    if target.exists() and not target.is_file():   # /dev/null, a named pipe: --force would replace it by a file
+        raise UsageError(i18n.text("output.not_regular", lang, **where))
     if target.exists() and not force:
-        raise UsageError(f"-o {output}: the file exists (use --force to replace it)")
+        raise UsageError(f"-o {visible(str(output))}: the file exists (use --force to replace it)")
+    if not target.parent.exists():
+        raise UsageError(i18n.text("output.no_dir", lang, **where))
+    if not target.parent.is_dir():
+        raise UsageError(i18n.text("output.not_dir", lang, **where))
+    try:
+        with tempfile.TemporaryFile(dir=target.parent, prefix=".coopcheck-probe-"):
+            pass
+    except OSError as exc:
+        raise UsageError(i18n.text("output.cannot_write", lang, **where, detail=exc.strerror or str(exc))) from None
+
+
+def _written(output: Path, write: Callable[[], None], lang: str | None = None) -> None:
+    """Run ``write`` (an atomic write to ``output``); an OS error is a usage error, nothing half-written."""
+    try:
+        write()
+    except OSError as exc:
+        where = {"path": visible(str(output)), "dir": visible(str(resolved(output).parent))}
+        raise UsageError(i18n.text("output.cannot_write", lang or i18n.lang_from_env(), **where,
+                                   detail=exc.strerror or str(exc))) from None
 
 
 def _write(output: Path, content: str, inputs: list[Path], force: bool) -> None:
@@ -70,12 +101,23 @@ def _write(output: Path, content: str, inputs: list[Path], force: bool) -> None:
     _check_target(output, inputs, force)
     from .atomic import write_text
 
-    write_text(output.resolve(), content)
+    _written(output, lambda: write_text(resolved(output), content))
+
+
+class _Path(click.Path):
+    """click's Path, refusing a NUL character (U+0000) that no file name can hold (it would reach
+    ``os.stat`` as a ValueError: an internal error)."""
+
+    def convert(self, value: str | os.PathLike[str], param: click.Parameter | None,
+                ctx: click.Context | None) -> str | bytes | os.PathLike[str]:
+        if "\x00" in os.fspath(value):
+            self.fail(i18n.text("path.nul", i18n.lang_from_env(), path=visible(os.fspath(value))), param, ctx)
+        return super().convert(value, param, ctx)
 
 
 lang_option = click.option("--lang", type=click.Choice(i18n.LANGS), default=None,
                            help="Language of the report and messages (default: from the locale, else en).")
-rules_option = click.option("--rules", "rules_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+rules_option = click.option("--rules", "rules_dir", type=_Path(file_okay=False, path_type=Path), default=None,
                             help="Rules directory (default: the project's rules/).")
 
 
@@ -109,7 +151,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("agreements", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("agreements", nargs=-1, required=True, type=_Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html", "pdf"]), default="text",
               show_default=True, help="html: one self-contained page to print or file; pdf: the same page (needs -o).")
 @click.option("--bilingual", is_flag=True, help="html/pdf: Arabic and French side by side (ar right-to-left, fr).")
@@ -118,7 +160,7 @@ def main() -> None:
               help="Apply the law in force on this date (default: the planned signing date).")
 @click.option("--subject", metavar="PARTY", help="Check only this party (default: the file's subject).")
 @rules_option
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@click.option("-o", "--output", type=_Path(dir_okay=False, path_type=Path), default=None,
               help="Write the report to this file instead of the terminal.")
 @click.option("--force", is_flag=True, help="Allow -o to replace an existing file.")
 @click.option("--summary", type=click.Choice(["table", "csv", "jsonl"]), default=None,
@@ -155,6 +197,8 @@ def check(agreements: tuple[Path, ...], fmt: str, bilingual: bool, lang: str | N
             from .render.pdf import check_target
 
             check_target(output, lang)
+        if output is not None:   # a missing or read-only folder: said before the work, not after it
+            _check_target(output, [agreement], force, lang)
         report = check_file(agreement, rules_dir, as_of, subject)
         if fmt in ("html", "pdf"):
             _report_page(report, fmt, lang, bilingual, output, agreement, force)
@@ -199,8 +243,32 @@ def _report_page(report: Report, fmt: str, lang: str, bilingual: bool, output: P
 
     if output is None:   # pdf.check_target has refused it already
         raise UsageError(i18n.text("report.pdf_needs_output", lang))
-    _check_target(output, [agreement], force)
-    write_bytes(output.resolve(), pdf.render(page, lang))
+    _check_target(output, [agreement], force, lang)
+    data = pdf.render(page, lang)
+    _written(output, lambda: write_bytes(resolved(output), data), lang)
+
+
+def _rules_fingerprint(rules_dir: Path | None) -> dict[str, str]:
+    """Every rule file's path and sha256: read before and after a portfolio, which must use one rulebook."""
+    import hashlib
+
+    from .rulebook import default_rules_dir
+
+    root = rules_dir if rules_dir is not None else default_rules_dir()
+    out: dict[str, str] = {}
+    for path in sorted(root.rglob("*.yaml")) if root.is_dir() else []:
+        if not path.is_file():   # a named pipe would block the read; the rulebook loader skips it too
+            continue
+        try:
+            out[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as exc:
+            out[str(path)] = f"unreadable: {exc.strerror}"
+    return out
+
+
+def _changed_rules(before: dict[str, str], after: dict[str, str]) -> list[str]:
+    """The rule files edited, added or removed between two fingerprints."""
+    return sorted(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
 
 
 def _portfolio(paths: list[Path], fmt: str, lang: str, as_of: date | None, subject: str | None,
@@ -224,11 +292,12 @@ def _portfolio(paths: list[Path], fmt: str, lang: str, as_of: date | None, subje
     if not files:
         raise UsageError(i18n.text("batch.no_files", lang, paths=", ".join(map(str, paths))))
     if output is not None:   # refuse before the work, not after it
-        _check_target(output, files, force)
+        _check_target(output, files, force, lang)
     if rules_dir is not None:
         from .rulebook import load_rulebook
 
         load_rulebook(rules_dir)   # a broken rulebook is one error, not one per file
+    rules_before = _rules_fingerprint(rules_dir)
     err = Console(stderr=True)
     show = err.is_terminal and not os.environ.get("CI")
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
@@ -236,6 +305,9 @@ def _portfolio(paths: list[Path], fmt: str, lang: str, as_of: date | None, subje
         task = progress.add_task(i18n.text("batch.progress", lang), total=len(files))
         outcomes = batch.run(files, rules_dir, as_of, lang, jobs or batch.default_jobs(), timeout,
                              on_done=lambda _o: progress.advance(task))
+    changed = _changed_rules(rules_before, _rules_fingerprint(rules_dir))
+    if changed:   # files checked against two versions of the law: no summary is printed or written
+        raise UsageError(i18n.text("batch.rules_changed", lang, files=", ".join(visible(f) for f in changed)))
     if summary == "csv":
         content = summary_render.to_csv(outcomes)
     elif summary == "jsonl":
@@ -262,7 +334,7 @@ def _portfolio(paths: list[Path], fmt: str, lang: str, as_of: date | None, subje
 
 
 @main.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@click.option("-o", "--output", type=_Path(dir_okay=False, path_type=Path), default=None,
               help="Write the schema to this file (atomically) instead of the terminal.")
 @click.option("--force", is_flag=True, help="Allow -o to replace an existing file.")
 def schema(output: Path | None, force: bool) -> None:
@@ -285,7 +357,7 @@ def schema(output: Path | None, force: bool) -> None:
 
 
 @main.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@click.option("-o", "--output", type=_Path(dir_okay=False, path_type=Path), default=None,
               help="The agreement file to write (default: <agreement id>.yaml here).")
 @lang_option
 @click.option("--force", is_flag=True, help="Allow replacing an existing file.")
@@ -371,7 +443,7 @@ def list_command(jurisdiction: str | None, instrument: str | None, fmt: str, lan
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @lang_option
 @rules_option
-@click.option("--features", "features_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+@click.option("--features", "features_dir", type=_Path(file_okay=False, path_type=Path), default=None,
               help="Gherkin features (default: features/ beside the rules directory).")
 def show(rule_id: str, fmt: str, lang: str | None, rules_dir: Path | None, features_dir: Path | None) -> None:
     """One rule: its article quoted, status, review, source, note, plain words and scenarios."""
@@ -397,9 +469,9 @@ def show(rule_id: str, fmt: str, lang: str | None, rules_dir: Path | None, featu
 @rules.command("coverage")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 @rules_option
-@click.option("--features", "features_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+@click.option("--features", "features_dir", type=_Path(file_okay=False, path_type=Path), default=None,
               help="Gherkin features (default: features/ beside the rules directory).")
-@click.option("--fixtures", "fixtures_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+@click.option("--fixtures", "fixtures_dir", type=_Path(file_okay=False, path_type=Path), default=None,
               help="Reviewed expected reports (default: fixtures/expected/ beside the rules directory).")
 def coverage_command(fmt: str, rules_dir: Path | None, features_dir: Path | None, fixtures_dir: Path | None) -> None:
     """Matrix instrument → article → rule → scenarios (ar, fr) → fixtures; exit 1 on a gap.
@@ -430,11 +502,11 @@ def coverage_command(fmt: str, rules_dir: Path | None, features_dir: Path | None
 
 
 @rules.command("doc")
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
+@click.option("-o", "--output", type=_Path(file_okay=False, path_type=Path), required=True,
               help="Folder for the pages (created; a folder it did not write is refused without --force).")
 @click.option("--force", is_flag=True, help="Write into a non-empty folder this command did not write.")
 @rules_option
-@click.option("--features", "features_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+@click.option("--features", "features_dir", type=_Path(file_okay=False, path_type=Path), default=None,
               help="Gherkin features (default: features/ beside the rules directory).")
 def doc(output: Path, force: bool, rules_dir: Path | None, features_dir: Path | None) -> None:
     """Write the rulebook as static HTML: one page per instrument and an index (opens offline).

@@ -135,11 +135,18 @@ class Conjunction:
 
 
 class ConditionError(ValueError):
-    """A condition is not in the language; ``where`` is the path inside the condition."""
+    """A condition is not in the language; ``where`` is the path inside the condition.
 
-    def __init__(self, message: str, where: Sequence[int | str] = ()) -> None:
+    ``code`` and ``params`` name the message in the catalogs (i18n.problem_text); the English
+    ``message`` is what a code without a translation of its own shows (``rule.condition``).
+    """
+
+    def __init__(self, message: str, where: Sequence[int | str] = (), code: str = "rule.condition",
+                 **params: Any) -> None:
         super().__init__(message)
         self.where = tuple(where)
+        self.code = code
+        self.params = params
 
 
 # ---- parsing -------------------------------------------------------------------------------
@@ -153,11 +160,14 @@ def _typed(spec: FieldSpec, value: Any, where: Sequence[int | str]) -> Any:
     if isinstance(kind, type) and issubclass(kind, Enum):
         allowed = [str(m.value) for m in kind]
         if value not in allowed:
-            from .yamlio import suggest
+            from .yamlio import shown_value, suggest
 
             hint = suggest(value, allowed)
-            extra = f"; did you mean '{hint}'?" if hint else ""
-            raise ConditionError(f"'{value}' is not a {spec.path} word ({', '.join(allowed)}){extra}", where)
+            params = {"input": shown_value(value), "field": spec.path, "choices": ", ".join(allowed)}
+            english = f"value not allowed for {spec.path}: '{params['input']}'; allowed: {params['choices']}" + (
+                f" — did you mean '{hint}'?" if hint else "")   # the English alone (LocatedError.message) says it all
+            raise ConditionError(english, where, "rule.condition_word", **params,
+                                 **({"suggestion": hint} if hint else {}))
         return str(value)
     if kind is bool:
         if not isinstance(value, bool):

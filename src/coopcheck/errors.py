@@ -9,6 +9,7 @@ them in the user's language (``i18n.problem_text``).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -27,11 +28,20 @@ def is_control(char: str) -> bool:
     return any(lo <= code <= hi for lo, hi in _CONTROL_RANGES)
 
 
+def _hidden(char: str) -> bool:
+    """A character a reader cannot see: a bidi control, a control character, or another invisible format
+    character (Unicode category Cf: zero-width space, joiner and non-joiner, word joiner, BOM, soft hyphen)."""
+    return char in BIDI_CONTROLS or is_control(char) or unicodedata.category(char) == "Cf"
+
+
 def visible(text: str) -> str:
-    """``text`` with bidirectional and control characters written as escapes (one line, display order kept)."""
-    if not any(c in BIDI_CONTROLS or is_control(c) for c in text):
+    """``text`` with bidirectional, control and invisible format characters written as escapes (one line,
+    display order kept): an error saying ``unknown field 'kind'`` about ``kind\\u200b`` would be a riddle."""
+    if text.isascii() and text.isprintable():
         return text
-    return "".join(f"\\u{ord(c):04x}" if c in BIDI_CONTROLS or is_control(c) else c for c in text)
+    if not any(_hidden(c) for c in text):
+        return text
+    return "".join(f"\\u{ord(c):04x}" if _hidden(c) else c for c in text)
 
 EXIT_COMPLIANT = 0
 EXIT_NON_COMPLIANT = 1

@@ -34,6 +34,10 @@ LOCALE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "locale")
 # reads an empty msgstr as "untranslated", so they cannot live in the catalogs.
 EMPTY_TEXTS = frozenset({"because.no_subject"})
 
+# pydantic errors whose English is the catalog's, not the library's: they quote the value written
+_OWN_ENGLISH = frozenset({"pydantic:enum", "pydantic:extra_forbidden", "pydantic:literal_error",
+                          "pydantic:string_pattern_mismatch"})
+
 # msgctxt of each family of keys (one per function below); ``hint`` holds the "did you mean" tail
 CONTEXTS = ("word", "field", "text", "problem", "hint")
 
@@ -88,8 +92,7 @@ def text(key: str, lang: str, **params: Any) -> str:
 def problem_text(code: str, english: str, params: Mapping[str, Any], lang: str) -> str:
     """A located problem's message in ``lang`` (English library message as the last resort)."""
     template = _lookup("problem", code, lang)
-    if template is None or (lang == "en" and code.startswith("pydantic:") and code not in (
-            "pydantic:enum", "pydantic:extra_forbidden")):
+    if template is None or (lang == "en" and code.startswith("pydantic:") and code not in _OWN_ENGLISH):
         message = english
     else:
         try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import unicodedata
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -20,17 +21,20 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    RootModel,
     ValidationInfo,
     field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
+from . import langtags
 from .vocab import AgreementKind, ApprovalKind, Clause, Level, Outcome, PartyRole, PartyType
 
 AGREEMENT_SCHEMA = "coopcheck/agreement/v1"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
 def _iso_date(value: Any) -> Any:
@@ -57,14 +61,49 @@ def _country(value: str) -> str:
 
 def _identifier(value: str) -> str:
     if not _ID.match(value):
+        odd = next((c for c in value if not c.isascii()), None)
+        if odd is not None:   # a homoglyph (Cyrillic а), a zero-width joiner: say which character it is
+            raise PydanticCustomError(
+                "identifier_char", "an id is 1-64 lower-case letters a-z, digits, '.', '_' or '-': "
+                "{char} ({name}) is not one of them",
+                {"value": value, "char": f"U+{ord(odd):04X}", "name": unicodedata.name(odd, "unnamed")})
         raise PydanticCustomError("identifier", "an id is 1-64 lower-case letters, digits, '.', '_' or '-', "
                                   "starting with a letter or digit")
+    return value
+
+
+def _language_tag(value: str) -> str:
+    """A key of a name or title: a valid BCP-47 tag in its standard form (``langtags``)."""
+    problem = langtags.tag_problem(value)
+    if problem is None:
+        return value
+    code, form = problem
+    if code == "language_tag_form" and form is not None:
+        raise PydanticCustomError(
+            "language_tag_form", "'{value}' is a language tag not written in its standard form",
+            {"value": value, "suggestion": form})
+    raise PydanticCustomError(
+        "language_tag", "'{value}' is not a BCP-47 language tag (e.g. ar, fr, en, nl, es, de-CH, zh-Hant)",
+        {"value": value})
+
+
+def _currency(value: str) -> str:
+    """Three capital letters (ISO 4217's shape), the value quoted when it is not."""
+    if not _CURRENCY.match(value):
+        raise PydanticCustomError(
+            "currency_code", "'{value}' is not a currency code: three capital letters (ISO 4217, e.g. MAD, DZD, EUR)",
+            {"value": value})
     return value
 
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 Country = Annotated[str, AfterValidator(_country)]
 Identifier = Annotated[str, AfterValidator(_identifier)]
+# the schema keeps the well-formedness pattern for editors; validity is langtags' (the registry's)
+LanguageTag = Annotated[str, AfterValidator(_language_tag),
+                        Field(json_schema_extra={"pattern": r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$",
+                                                 "maxLength": langtags.MAX_TAG})]
+Currency = Annotated[str, AfterValidator(_currency), Field(json_schema_extra={"pattern": r"^[A-Z]{3}$"})]
 
 
 class _Closed(BaseModel):
@@ -94,9 +133,83 @@ class Text(_Closed):
         return ""
 
 
+def _name_schema(schema: dict[str, Any]) -> None:
+    """Editors: a mapping of language tags (well-formed; coopcheck checks them against the registry)."""
+    schema["description"] = ("The text in one or more languages, keyed by BCP-47 language tag (ar, fr, en, nl, "
+                             "es, de-CH...); reports are in ar, fr or en and show the first given of: the report's "
+                             "language, the other report languages, the other tags sorted.")
+    schema["additionalProperties"] = False
+    schema["minProperties"] = 1
+    words = {"ar": "Arabic", "fr": "French", "en": "English"}
+    schema["properties"] = {lang: {"anyOf": [{"type": "string"}, {"type": "null"}], "title": words[lang],
+                                   "description": f"The text in {words[lang]} (a report language)"}
+                            for lang in langtags.REPORT_LANGS}
+
+
+class Name(RootModel[dict[LanguageTag, str | None]]):
+    """A name or a title as the agreement writes it: one text per BCP-47 language tag (at least one).
+
+    Any language, since partners name themselves in theirs (``{nl: "Gemeente Jette"}``); the
+    reports are in ar, fr or en, and ``pick`` chooses what they show by a fixed order (README,
+    "Names in any language"):
+
+    1. the report's language, then a regional form of it (``fr-BE`` for fr), tags sorted;
+    2. the other report languages, in the order ``Text.pick`` has always used (ar: fr, en;
+       fr: en, ar; en: fr, ar), each with its regional forms;
+    3. every other tag of the name, sorted by tag (``de`` before ``nl`` before ``nl-BE``).
+
+    Keys are checked by ``langtags`` (the IANA registry through langcodes) and must be written in
+    their standard form; a text given as null or blank counts as not given.
+    """
+
+    model_config = ConfigDict(str_strip_whitespace=True, frozen=True, json_schema_extra=_name_schema)
+
+    @model_validator(mode="after")
+    def _one_language(self) -> Name:
+        if not any(self.root.values()):
+            raise PydanticCustomError("name_language", "give the text in at least one language (ar, fr, en, or "
+                                      "any language tag such as nl or es)")
+        return self
+
+    def get(self, tag: str) -> str | None:
+        """The text in exactly that language, None if not given."""
+        return self.root.get(tag) or None
+
+    @property
+    def ar(self) -> str | None:   # what ``Text`` gave: ``title.fr``
+        return self.get("ar")
+
+    @property
+    def fr(self) -> str | None:
+        return self.get("fr")
+
+    @property
+    def en(self) -> str | None:
+        return self.get("en")
+
+    def order(self, lang: str) -> list[str]:
+        """The tags of this name in the order ``pick`` tries them for a report in ``lang``."""
+        given = sorted(t for t, v in self.root.items() if v)
+        first = {"ar": ("ar", "fr", "en"), "fr": ("fr", "en", "ar"), "en": ("en", "fr", "ar")}
+        out: list[str] = []
+        for code in first.get(lang, first["en"]):
+            out += [t for t in given if t == code]
+            out += [t for t in given if t != code and langtags.primary_language(t) == code]
+        return out + [t for t in given if t not in out]
+
+    def pick_tagged(self, lang: str) -> tuple[str, str]:
+        """(tag, text) shown in a report in ``lang``; ("", "") never happens for a valid name."""
+        for tag in self.order(lang):
+            return tag, str(self.root[tag])
+        return "", ""
+
+    def pick(self, lang: str) -> str:
+        return self.pick_tagged(lang)[1]
+
+
 class Party(_Closed):
     id: Identifier
-    name: Text
+    name: Name
     country: Country
     type: PartyType
     level: Level | None = None
@@ -108,7 +221,7 @@ class Funding(_Closed):
 
     from_: Identifier = Field(alias="from")
     amount: Annotated[int, Field(ge=0, strict=True)]
-    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+    currency: Currency
 
 
 class Approval(_Closed):
@@ -135,7 +248,7 @@ class Approval(_Closed):
 class Agreement(_Closed):
     schema_: Literal["coopcheck/agreement/v1"] = Field(alias="schema")
     id: Identifier
-    title: Text
+    title: Name
     kind: AgreementKind
     signing_date: IsoDate | None = None
     duration_years: Annotated[int, Field(ge=0, le=100, strict=True)] | None = None
@@ -171,6 +284,7 @@ def check_references(data: Any) -> list[tuple[tuple[int | str, ...], str, str, d
         for i, p in enumerate(parties):
             pid = p.get("id") if hasattr(p, "get") else None
             if isinstance(pid, str):
+                pid = pid.strip()   # as the model reads it: "pref-a " is pref-a, the same party
                 if pid in seen:
                     out.append((("parties", i, "id"), "ref.duplicate_party",
                                 f"party id '{pid}' is used twice", {"id": pid}))
@@ -180,7 +294,7 @@ def check_references(data: Any) -> list[tuple[tuple[int | str, ...], str, str, d
         return out
 
     def ref(loc: tuple[int | str, ...], value: Any) -> None:
-        if isinstance(value, str) and value not in ids:
+        if isinstance(value, str) and value.strip() not in ids:
             from .yamlio import suggest
 
             hint = suggest(value, ids)

@@ -368,7 +368,7 @@ def scope_atoms(applies_to: Any, where: tuple[int | str, ...], path: str = "", d
         conj = normal_form(parse(applies_to, where))
     except ConditionError as exc:
         if problems is not None:
-            problems.append(_problem(path, data, exc.where or where, "rule.condition", str(exc)))
+            problems.append(_problem(path, data, exc.where or where, exc.code, str(exc), **exc.params))
         return None
     if len(conj) != 1 or conj[0].partner is not None:
         if problems is not None:
@@ -405,7 +405,7 @@ def _compile_file(path: str, data: Any, parsed: RuleFile, problems: list[Problem
         try:
             conj = normal_form(parse(rule.when, where), [*scope, *_scope_atoms(inst, rule)])
         except ConditionError as exc:
-            problems.append(_problem(path, data, exc.where or where, "rule.condition", str(exc)))
+            problems.append(_problem(path, data, exc.where or where, exc.code, str(exc), **exc.params))
             continue
         reasons = [contradictory(c) for c in conj]
         if all(reasons):

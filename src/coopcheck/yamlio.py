@@ -28,8 +28,11 @@ error messages themselves never echo such a character (``errors.visible``).
 from __future__ import annotations
 
 import difflib
+import errno
 import json
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Sequence
 from enum import Enum
@@ -53,8 +56,12 @@ M = TypeVar("M", bound=BaseModel)
 MAX_FILE_BYTES = 1024 * 1024   # an agreement is a few KB, the largest rule file ~30 KB
 MAX_DEPTH = 100                # nested lists/mappings; an agreement needs 4 levels
 MAX_NODES = 10_000             # values in one file; a rule file has ~700 (the parser's time grows with them)
+MAX_DIGITS = 100               # digits of one whole number (Python itself refuses to read 4,300)
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# why a file could not be opened, by errno: each its own message (the OS's own words are English)
+_UNREADABLE = {errno.ENOENT: "file.missing", errno.ELOOP: "file.symlink_loop", errno.EACCES: "file.denied",
+               errno.EPERM: "file.denied", errno.EISDIR: "file.is_dir", errno.ENOTDIR: "file.missing"}
 # what the flow-depth pre-scan needs to see: quoted strings and comments (skipped), brackets (counted)
 _FLOW_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\']|\'\')*\'|(?<!\S)#[^\n]*|[\[\]{}]')
 _BIDI = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
@@ -136,6 +143,12 @@ class _GuardedComposer(Composer):
             if isinstance(event, AliasEvent) or event.anchor is not None:
                 raise _RefusedError(mark.line + 1, mark.column + 1, self._field(), "yaml.alias",
                                     "anchors, aliases and merge keys (&, *, <<) are not allowed: write the value out")
+            # an explicit tag (``!!binary``, ``!!python/object:...``, a local ``!x``, even ``!!str``, which the
+            # round-trip loader keeps as a tagged object, not text): an agreement or rule file holds plain values
+            tag = getattr(event, "tag", None)
+            if tag is not None:
+                raise _RefusedError(mark.line + 1, mark.column + 1, self._field(), "yaml.tag",
+                                    f"a YAML tag ({tag}) is not allowed: write the plain value", tag=str(tag))
             self._nodes += 1
             if self._nodes > MAX_NODES:
                 raise _RefusedError(mark.line + 1, mark.column + 1, self._field(), "yaml.too_many_values",
@@ -145,6 +158,10 @@ class _GuardedComposer(Composer):
                 self._check_key(node)
             elif isinstance(node, ScalarNode):
                 self._check_text(node, False)
+                if str(node.tag).endswith(":int") and len(str(node.value)) > MAX_DIGITS:
+                    # Python refuses to read it (an unlocated ValueError); no field needs a tenth of it
+                    raise _RefusedError(mark.line + 1, mark.column + 1, self._field(), "yaml.number_too_long",
+                                        f"a number of more than {MAX_DIGITS} digits", limit=MAX_DIGITS)
         finally:
             if segment is not None:
                 self._path.pop()
@@ -291,10 +308,19 @@ def read_document(path: Path, error: type[LocatedError]) -> Any:
 def _read_text(path: Path) -> str:
     """The file's text: bounded in size, UTF-8 (a BOM dropped), not nested too deep."""
     try:
-        with path.open("rb") as handle:   # never more than the limit in memory (a 20 GB file, /dev/zero)
+        # O_NONBLOCK: a named pipe called x.yaml would otherwise block the open until some writer came
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:   # never more than the limit in memory (a 20 GB file, /dev/zero)
+            if stat.S_ISFIFO(os.fstat(fd).st_mode) or stat.S_ISSOCK(os.fstat(fd).st_mode):
+                raise _RefusedError(0, 0, "<file>", "file.not_regular",
+                                    "not a regular file (a named pipe or a socket): give the agreement file itself")
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise _RefusedError(0, 0, "<file>", "file.unreadable", str(exc.strerror)) from None
+        code = _UNREADABLE.get(exc.errno or 0, "file.unreadable")
+        raise _RefusedError(0, 0, "<file>", code, str(exc.strerror or exc), detail=str(exc.strerror or exc)) from None
+    except ValueError as exc:   # a NUL in the path: no file can be named so
+        raise _RefusedError(0, 0, "<file>", "file.nul_in_path", f"a file name cannot hold a NUL character ({exc})") \
+            from None
     if len(raw) > MAX_FILE_BYTES:
         limit_mib = MAX_FILE_BYTES // (1024 * 1024)
         raise _RefusedError(1, 1, "<file>", "file.too_large", f"the file is larger than {limit_mib} MiB",
@@ -428,6 +454,24 @@ def suggest(word: object, choices: Sequence[str]) -> str | None:
 
 
 _NULL_TOLERANT = frozenset({"missing", "extra_forbidden"})
+SHOWN_MAX = 60   # characters of a wrong value quoted back in its error message
+
+
+def shown_value(value: Any) -> str:
+    """What the file wrote, as the error quotes it: text as is, ``true``/``12``/``[a, b]`` as YAML spells them.
+
+    Cut at ``SHOWN_MAX`` characters (a 5,000-character wrong word is quoted by its start); control
+    and bidi characters never get here (refused at load) and ``errors.visible`` escapes the rest.
+    """
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, bool) or value is None:
+        text = {True: "true", False: "false", None: "null"}[value]
+    elif isinstance(value, int | float):
+        text = str(value)
+    else:
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= SHOWN_MAX else text[:SHOWN_MAX - 1] + "…"
 
 
 def validation_problems(
@@ -437,9 +481,12 @@ def validation_problems(
     problems = []
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
-        line, col = locate(data, loc, at_key=err["type"] == "extra_forbidden")
+        # a bad mapping key (a language tag of a name): pydantic says (..., key, "[key]"); point at the key
+        is_key = loc[-1:] == ("[key]",)
+        loc = loc[:-1] if is_key else loc
+        line, col = locate(data, loc, at_key=is_key or err["type"] == "extra_forbidden")
         params: dict[str, Any] = {k: v for k, v in (err.get("ctx") or {}).items() if isinstance(v, str | int)}
-        params["input"] = err.get("input") if isinstance(err.get("input"), str | int | bool) else None
+        params["input"] = shown_value(err.get("input")) if "input" in err else None
         if err["type"] == "enum":
             choices = _enum_choices(model, loc)
             params["choices"] = ", ".join(choices) if choices else str(params.get("expected", ""))

@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 from .. import __version__, i18n
 from ..report import Finding, PlanStep, Report
 from ..vocab import Severity
-from .words import because_lines, message, party_name, unchecked_line
+from .words import because_lines, message, name_tagged, unchecked_line
 
 BILINGUAL = ("ar", "fr")
 _DONE = ("done", "deemed")
@@ -105,8 +105,12 @@ def _step(report: Report, n: int, s: PlanStep, say: _Say) -> dict[str, Any]:
             "obtained": obtained_text, "rules": s.rules}
 
 
-def _name(report: Report, pid: str, lang: str) -> str:
-    return party_name(report, pid, lang) if pid else ""
+def _name(report: Report, pid: str, lang: str) -> dict[str, str]:
+    """A party's name for the ``named`` macro: text, language tag, direction (set apart in a ``<bdi>``)."""
+    try:
+        return name_tagged(report.agreement.party(pid).name, lang)
+    except KeyError:
+        return {"text": pid, "lang": "", "dir": "ltr"}
 
 
 def _sections(report: Report, say: _Say) -> list[dict[str, Any]]:
@@ -138,7 +142,7 @@ def _sections(report: Report, say: _Say) -> list[dict[str, Any]]:
 
 def _parties(report: Report, say: _Say) -> list[dict[str, Any]]:
     unchecked = {u.party for u in report.unchecked}
-    return [{"id": p.id, "name": say.each(p.name.pick), "country": p.country,
+    return [{"id": p.id, "name": say.each(partial(name_tagged, p.name)), "country": p.country,
              "type": say.w(p.type.value), "level": say.w(p.level.value) if p.level else None,
              "checked": p.id in report.subjects and p.id not in unchecked} for p in report.agreement.parties]
 
@@ -162,7 +166,7 @@ def context(report: Report, lang: str, bilingual: bool = False, checked_on: date
     return {
         "lang": langs[0], "dir": direction(langs[0]), "langs": langs, "bilingual": bilingual,
         "say": say, "version": __version__,
-        "agreement": {"id": ag.id, "title": say.each(ag.title.pick), "kind": say.w(ag.kind.value),
+        "agreement": {"id": ag.id, "title": say.each(partial(name_tagged, ag.title)), "kind": say.w(ag.kind.value),
                       "signing_date": _day(ag.signing_date), "duration": duration},
         "parties": _parties(report, say),
         "unchecked": [{"id": u.party, "reason": u.reason, "line": say.each(partial(unchecked_line, report, u))}

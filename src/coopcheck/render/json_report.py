@@ -32,14 +32,14 @@ def _finding(report: Report, f: Finding, lang: str) -> dict[str, Any]:
         out["reference"] = f.reference
     if f.detail in ("deadline_at_most", "deadline_at_least"):
         out["deadline"] = f.detail.removeprefix("deadline_")   # which bound of the rule's period was missed
-    out["message"] = message(report, f, lang)
+    out["message"] = message(report, f, lang, isolate=False)   # data: names plain, no isolates
     if f.citation:
         c = f.citation
         out["citation"] = {"instrument": c.instrument, "article": c.article, "paragraph": c.paragraph,
                            "status": c.status.value, "text": dict(c.text), "source": c.source,
                            "reviewed": ({"by": c.reviewed_by, "on": c.reviewed_on.isoformat()}
                                         if c.reviewed_by and c.reviewed_on else None)}
-    out["because"] = because_lines(report, f, lang)
+    out["because"] = because_lines(report, f, lang, isolate=False)
     if f.remedy:
         out["remedy"] = dict(f.remedy)
     if f.reason:
@@ -76,7 +76,7 @@ def _unchecked(report: Report, u: Unchecked, lang: str) -> dict[str, Any]:
         researched = report.rulebook.unencoded_reason(u.country)
         if researched is not None:
             out["reason_source"] = researched.path
-    out["message"] = unchecked_line(report, u, lang)
+    out["message"] = unchecked_line(report, u, lang, isolate=False)   # data: names plain
     return out
 
 

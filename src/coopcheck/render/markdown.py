@@ -16,7 +16,16 @@ from __future__ import annotations
 from .. import i18n
 from ..report import Finding, PlanStep, Report
 from .md_escape import code, text, url
-from .words import because_lines, message, not_checked, party_name, plan_day, unchecked_heading, unchecked_line
+from .words import (
+    because_lines,
+    message,
+    name_text,
+    not_checked,
+    party_name,
+    plan_day,
+    unchecked_heading,
+    unchecked_line,
+)
 
 
 def _finding(report: Report, f: Finding, lang: str, level: str = "###") -> list[str]:
@@ -45,7 +54,7 @@ def _finding(report: Report, f: Finding, lang: str, level: str = "###") -> list[
 
 def render(report: Report, lang: str) -> str:
     ag = report.agreement
-    lines = [f"# {text(i18n.text('title', lang) + ' — ' + ag.title.pick(lang))}", ""]
+    lines = [f"# {text(i18n.text('title', lang) + ' — ' + name_text(ag.title, lang))}", ""]
     subjects = ", ".join(f"{text(party_name(report, s, lang))} ({code(s)})" for s in report.subjects) or "—"
     lines += [f"- {text(i18n.text('agreement', lang))}: {code(ag.id)} · {text(i18n.word(ag.kind.value, lang))}",
               f"- {text(i18n.text('subject', lang))}: {subjects}",

@@ -20,7 +20,16 @@ from .. import i18n
 from ..report import Finding, PartyReport, PlanStep, Report
 from ..vocab import Severity, Verdict
 from .fit import print_table
-from .words import because_lines, message, not_checked, party_name, plan_day, unchecked_heading, unchecked_line
+from .words import (
+    because_lines,
+    message,
+    name_text,
+    not_checked,
+    party_name,
+    plan_day,
+    unchecked_heading,
+    unchecked_line,
+)
 
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 FSI, PDI = "\u2068", "\u2069"
@@ -76,7 +85,7 @@ def _card(report: Report, f: Finding, lang: str, width: int = 200) -> Panel:
 
 def render(report: Report, lang: str, console: Console) -> None:
     ag = report.agreement
-    console.print(Text(iso(f"{i18n.text('title', lang)} — {ag.title.pick(lang)}"), style="bold"))
+    console.print(Text(iso(f"{i18n.text('title', lang)} — {name_text(ag.title, lang)}"), style="bold"))
     # user text is printed as Text, never as a str: rich would read "[link=…]" in a name as markup
     console.print(Text(f"{i18n.text('agreement', lang)}: {ag.id} · {iso(i18n.word(ag.kind.value, lang))}"))
     subjects = ", ".join(iso(f"{party_name(report, s, lang)} ({s})") for s in report.subjects) or "—"

@@ -1,18 +1,46 @@
-"""Localised sentences for findings, shared by every renderer."""
+"""Localised sentences for findings, shared by every renderer.
+
+Names and titles are the agreement's own text, in any language (``model.Name``). Where they are
+shown to a reader (terminal, markdown, HTML, PDF) one written in a right-to-left script (by its
+language tag's script: ``langtags``) is wrapped in a first-strong isolate (U+2068 … U+2069), so a
+Hebrew or Persian name inside a French sentence, or a Latin one next to it, cannot pull the
+sentence's words or punctuation across it. The JSON report is data: ``isolate=False`` keeps its
+messages plain.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
 
-from .. import i18n
+from .. import i18n, langtags
+from ..model import Name
 from ..report import Finding, PlanStep, Report, Unchecked
 from ..rule_words import point_words, span_words
 
+FSI, PDI = "\u2068", "\u2069"
 
-def party_name(report: Report, party_id: str, lang: str) -> str:
+
+def isolated(tag: str, text: str) -> str:
+    """``text`` in a first-strong isolate when its language tag's script is written right to left."""
+    return f"{FSI}{text}{PDI}" if text and langtags.is_rtl(tag, text) else text
+
+
+def name_text(name: Name, lang: str, isolate: bool = True) -> str:
+    """A name or title as a report in ``lang`` shows it (``Name.pick``'s order), isolated if RTL."""
+    tag, text = name.pick_tagged(lang)
+    return isolated(tag, text) if isolate else text
+
+
+def name_tagged(name: Name, lang: str) -> dict[str, str]:
+    """What HTML needs to set a name apart: its text, language tag and direction (``<bdi>``)."""
+    tag, text = name.pick_tagged(lang)
+    return {"text": text, "lang": tag, "dir": langtags.direction(tag, text)}
+
+
+def party_name(report: Report, party_id: str, lang: str, isolate: bool = True) -> str:
     try:
-        return report.agreement.party(party_id).name.pick(lang)
+        return name_text(report.agreement.party(party_id).name, lang, isolate)
     except KeyError:
         return party_id
 
@@ -25,12 +53,12 @@ def value_label(value: Any, lang: str) -> str:
     return i18n.word(str(value), lang)
 
 
-def because_lines(report: Report, finding: Finding, lang: str) -> list[str]:
+def because_lines(report: Report, finding: Finding, lang: str, isolate: bool = True) -> list[str]:
     lines = []
     for key, params in finding.because:
         shown = dict(params)
         if shown.get("party"):
-            shown["party"] = party_name(report, shown["party"], lang)
+            shown["party"] = party_name(report, shown["party"], lang, isolate)
         if "field" in shown:
             shown["field"] = i18n.field(shown["field"], lang)
         if "value" in shown:
@@ -44,10 +72,10 @@ def because_lines(report: Report, finding: Finding, lang: str) -> list[str]:
     return lines
 
 
-def message(report: Report, f: Finding, lang: str) -> str:
-    """The one-line statement of a finding."""
+def message(report: Report, f: Finding, lang: str, isolate: bool = True) -> str:
+    """The one-line statement of a finding (names isolated for a reader unless ``isolate`` is False)."""
     p: dict[str, Any] = {
-        "party": party_name(report, f.party, lang) if f.party else "",
+        "party": party_name(report, f.party, lang, isolate) if f.party else "",
         "approval": i18n.word(f.approval or "", lang),
         "authority": i18n.word(f.authority or "", lang),
         "clause": i18n.word(f.clause or "", lang),
@@ -132,7 +160,7 @@ def unchecked_why(report: Report, u: Unchecked, lang: str) -> str:
     return i18n.text(f"unchecked.{u.reason}", lang, subjects=subjects, id=u.party)
 
 
-def unchecked_line(report: Report, u: Unchecked, lang: str) -> str:
-    """One party not checked: its name, country and why."""
-    return i18n.text("unchecked.line", lang, party=party_name(report, u.party, lang), country=u.country,
+def unchecked_line(report: Report, u: Unchecked, lang: str, isolate: bool = True) -> str:
+    """One party not checked: its name (isolated if right-to-left, unless ``isolate`` is off), country and why."""
+    return i18n.text("unchecked.line", lang, party=party_name(report, u.party, lang, isolate), country=u.country,
                      why=unchecked_why(report, u, lang))
