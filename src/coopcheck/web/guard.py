@@ -1,0 +1,118 @@
+"""ASGI wrappers every response of ``coopcheck serve`` goes through: the body limit and the security headers.
+
+They wrap the whole FastAPI application (not Starlette middleware inside it), so that nothing the
+application does, an exception included, can skip them.
+
+* ``BodyLimit``: a request body over 1 MiB (the CLI's file limit) is refused with 413, from its
+  ``Content-Length`` before anything is read, and from the bytes actually streamed when the header
+  is absent or lies (chunked transfer): reading stops at the first byte over the limit.
+* ``SecurityHeaders``: a Content-Security-Policy without any script (``default-src 'none'``), no
+  framing (``frame-ancestors 'none'`` and ``X-Frame-Options: DENY``), ``nosniff``, no referrer, and
+  ``no-store`` (a report says what an agreement lacks: no shared cache keeps it). A response may set
+  its own CSP (the report page needs its inline ``<style>``, never a script); the rest are forced.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+PAGE_CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+            "frame-ancestors 'none'; base-uri 'none'")
+# the report page (render.html): one inline <style> and style attributes, no script, nothing fetched
+REPORT_CSP = ("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; "
+              "form-action 'none'")
+
+FORCED = {
+    b"x-frame-options": b"DENY",
+    b"x-content-type-options": b"nosniff",
+    b"referrer-policy": b"no-referrer",
+    b"cross-origin-opener-policy": b"same-origin",
+    b"cross-origin-resource-policy": b"same-origin",
+    b"cache-control": b"no-store",
+}
+
+
+async def _refuse(send: Send, limit: int) -> None:
+    body = json.dumps({"errors": [{"code": "file.too_large", "field": "<body>",
+                                   "message": f"the request body is larger than {limit // (1024 * 1024)} MiB"}]}
+                      ).encode()
+    await send({"type": "http.response.start", "status": 413,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                            (b"connection", b"close")]})
+    await send({"type": "http.response.body", "body": body})
+
+
+class BodyLimit:
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope.get("headers") or []).get(b"content-length")
+        if length is not None and (not length.strip().isdigit() or int(length) > self.limit):
+            await _refuse(send, self.limit)
+            return
+        seen = 0
+        started = refused = False
+
+        async def limited() -> Message:
+            nonlocal seen, refused
+            if refused:
+                return {"type": "http.disconnect"}
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    # answer now, and tell the application the client left: whatever it sends is dropped
+                    refused = True
+                    if not started:
+                        await _refuse(send, self.limit)
+                    return {"type": "http.disconnect"}
+            return message
+
+        async def watched(message: Message) -> None:
+            nonlocal started
+            if refused:
+                return
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, limited, watched)
+        except Exception:
+            if not refused:
+                raise
+            # the application gave up reading (Starlette's ClientDisconnect): the 413 is already sent
+
+
+class SecurityHeaders:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def headed(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() not in FORCED]
+                if not any(k.lower() == b"content-security-policy" for k, _ in headers):
+                    headers.append((b"content-security-policy", PAGE_CSP.encode()))
+                headers += list(FORCED.items())
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, headed)
