@@ -33,6 +33,7 @@ from .errors import InputError, LocatedError, UsageError, visible
 
 if TYPE_CHECKING:   # not imported at start-up: the CLI imports this module for every check
     from .batch import Outcome
+    from .model import Agreement
     from .report import Report
 
 MAX_FILE_BYTES = 1024 * 1024   # yamlio.MAX_FILE_BYTES (a test keeps them equal), the CLI's limit
@@ -97,19 +98,30 @@ def _written(folder: str, data: bytes, stem: str, name: str) -> Path:
     return path
 
 
-def check_report(data: bytes, name: str, options: Options) -> Report:
-    """The report of the agreement in ``data`` (``InputError`` located under ``name`` when it is bad)."""
+def load_document(data: bytes, name: str) -> Agreement:
+    """The agreement in ``data``, loaded as ``coopcheck check`` loads a file named ``name``.
+
+    ``InputError`` with every problem located under ``name`` when it is bad.
+    """
     import tempfile
 
-    from .check import check_file
+    from .loader import load_agreement
 
     with tempfile.TemporaryDirectory(prefix="coopcheck-doc-") as folder:
         path = _written(folder, data, "agreement", name)
-        with ENGINE_LOCK:
-            try:
-                return check_file(path, None, options.as_of, options.subject)
-            except LocatedError as exc:
-                raise _renamed(exc, str(path), visible(name)) from None
+        try:
+            return load_agreement(path)
+        except LocatedError as exc:
+            raise _renamed(exc, str(path), visible(name)) from None
+
+
+def check_report(data: bytes, name: str, options: Options) -> Report:
+    """The report of the agreement in ``data``: ``check.check_file`` on bytes (``InputError`` under ``name``)."""
+    from .check import check_agreement, rulebook_for
+
+    with ENGINE_LOCK:
+        rulebook = rulebook_for(None)
+        return check_agreement(load_document(data, name), rulebook, options.as_of, options.subject)
 
 
 def render(report: Report, options: Options) -> bytes:

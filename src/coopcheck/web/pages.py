@@ -50,3 +50,7 @@ def install(api: FastAPI, timeout: float) -> None:
     async def stylesheet() -> Response:
         return Response(render("web.css.j2"), media_type="text/css; charset=utf-8",
                         headers={"Cache-Control": "max-age=3600"})
+
+    from . import form
+
+    form.install(api, timeout)
