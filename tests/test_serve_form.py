@@ -152,7 +152,8 @@ def test_uploading_an_agreement_fills_the_form(client: TestClient) -> None:
 def test_downloads_give_the_report_and_the_yaml_the_cli_checks_again(client: TestClient, tmp_path: Path) -> None:
     page = client.post("/", data={**RABAT_FORM, "lang": "ar", "action": "check"})
     yaml_text = html.unescape(re.search(r'name="agreement" value="([^"]*)"', page.text).group(1))  # type: ignore[union-attr]
-    actions = [html.unescape(a) for a in re.findall(r'<form method="post" action="([^"]+)">', page.text)]
+    found = re.findall(r'<form class="download-\w+" method="post" action="([^"]+)">', page.text)
+    actions = [html.unescape(a) for a in found]
     assert {"/v1/check?format=pdf&lang=ar&download=true", "/form/yaml"} <= set(actions)
     pdf = client.post("/v1/check?format=pdf&lang=ar&download=true", data={"agreement": yaml_text, "download": "1"})
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
