@@ -250,3 +250,19 @@ def test_docs_page_has_no_script_and_nothing_from_outside(client: TestClient) ->
     assert {"/v1/check", "/v1/portfolio", "/v1/rules", "/v1/rules/{rule_id}", "/v1/schema", "/healthz",
             "/v1/version"} <= spec["paths"].keys()
     assert client.get("/redoc").status_code == 404
+
+
+def test_refusals_speak_the_requested_language(client: TestClient) -> None:
+    from coopcheck import i18n
+
+    big = client.post("/v1/check?lang=ar", content=b"#" * (application.MAX_FILE_BYTES + 1))
+    assert big.status_code == 413
+    assert big.json()["errors"][0]["message"] == i18n.problem_text("file.too_large", "", {"limit_mib": 1}, "ar")
+    empty = client.post("/v1/check?lang=fr", data={"lang": "fr"})
+    assert empty.status_code == 422
+    assert empty.json()["errors"][0]["message"] == i18n.text("web.no_document", "fr")
+    bad_day = client.post("/v1/check", data={"agreement": RABAT.read_text(encoding="utf-8"), "as_of": "2018-02-30",
+                                             "lang": "ar"})
+    assert bad_day.status_code == 422
+    assert bad_day.json()["errors"][0] == {"code": "usage", "field": "as_of",
+                                           "message": i18n.text("web.bad_date", "ar", value="2018-02-30")}

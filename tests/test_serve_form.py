@@ -172,3 +172,11 @@ def test_downloads_give_the_report_and_the_yaml_the_cli_checks_again(client: Tes
 def test_no_cookie_no_session(client: TestClient) -> None:
     for response in (client.get("/"), client.post("/", data={**RABAT_FORM, "action": "check"})):
         assert "set-cookie" not in response.headers
+
+
+@pytest.mark.parametrize(("header", "lang"), [("ar-MA,ar;q=0.9,fr;q=0.8", "ar"), ("fr-FR,fr;q=0.9,en;q=0.8", "fr"),
+                                             ("de-DE,de;q=0.9", "en"), ("en;q=0.2,fr;q=0.5", "fr"), ("", "en")])
+def test_the_page_language_follows_the_browser(client: TestClient, header: str, lang: str) -> None:
+    page = client.get("/", headers={"accept-language": header})
+    assert f'<html lang="{lang}"' in page.text
+    assert '<html lang="fr"' in client.get("/?lang=fr", headers={"accept-language": "ar"}).text

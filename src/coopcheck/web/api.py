@@ -91,7 +91,8 @@ async def _document(request: Request) -> tuple[bytes, str | None, dict[str, str]
                 return await upload.read(), upload.filename or None, fields
         if "agreement" in fields:
             return fields["agreement"].encode("utf-8"), None, fields
-        raise _BadOptionError("en", "file", "a multipart or form body needs a 'file' part or an 'agreement' field")
+        lang = _lang(fields.get("lang") or request.query_params.get("lang"))
+        raise _BadOptionError(lang, "file", i18n.text("web.no_document", lang))
     return await request.body(), "agreement.json" if kind == "application/json" else None, None
 
 
@@ -105,7 +106,7 @@ def _as_of(value: Any, lang: str) -> date | None:
     try:
         return date.fromisoformat(str(value))
     except ValueError:
-        raise _BadOptionError(lang, "as_of", f"'{value}' is not a date YYYY-MM-DD") from None
+        raise _BadOptionError(lang, "as_of", i18n.text("web.bad_date", lang, value=value)) from None
 
 
 class _BadOptionError(Exception):
@@ -137,12 +138,8 @@ _PORTFOLIO_BODY = {
 }
 
 
-def build(timeout: float = DEFAULT_TIMEOUT) -> FastAPI:
-    """The FastAPI application, without the ASGI guards (``create_app`` adds them)."""
-    api = FastAPI(title="coopcheck", version=__version__, docs_url=None, redoc_url=None,
-                  openapi_url="/openapi.json",
-                  description="Checks a decentralized-cooperation agreement against the organic laws before "
-                              "signature; every finding cites its article.")
+def _handlers(api: FastAPI, timeout: float) -> None:
+    """A bad option and the time limit, answered as the other errors are (``coopcheck/errors/v1``)."""
 
     @api.exception_handler(_BadOptionError)
     async def bad_option(request: Request, exc: _BadOptionError) -> JSONResponse:
@@ -150,7 +147,18 @@ def build(timeout: float = DEFAULT_TIMEOUT) -> FastAPI:
 
     @api.exception_handler(TimeoutError)
     async def too_slow(request: Request, exc: TimeoutError) -> JSONResponse:
-        return _errors(503, [{"code": "timeout", "message": f"the request did not finish within {timeout:g} s"}])
+        lang = _lang(request.query_params.get("lang"))
+        return _errors(503, [{"code": "timeout", "message": i18n.text("web.timeout", lang, seconds=f"{timeout:g}")}])
+
+
+def build(timeout: float = DEFAULT_TIMEOUT) -> FastAPI:
+    """The FastAPI application, without the ASGI guards (``create_app`` adds them)."""
+    api = FastAPI(title="coopcheck", version=__version__, docs_url=None, redoc_url=None,
+                  openapi_url="/openapi.json",
+                  description="Checks a decentralized-cooperation agreement against the organic laws before "
+                              "signature; every finding cites its article.")
+
+    _handlers(api, timeout)
 
     @api.get("/healthz", tags=["service"])
     async def healthz() -> dict[str, str]:

@@ -225,6 +225,23 @@ def _lang(value: Any) -> str:
     return value if value in i18n.LANGS else "en"
 
 
+def preferred(accept_language: str) -> str:
+    """The first of ar, fr, en in the browser's ``Accept-Language`` (by its q-values), else English."""
+    ranked: list[tuple[float, int, str]] = []
+    for n, part in enumerate(accept_language.split(",")):
+        tag, _, params = part.strip().partition(";")
+        q = 1.0
+        if params.strip().startswith("q="):
+            try:
+                q = float(params.strip()[2:])
+            except ValueError:
+                q = 0.0
+        code = tag.strip()[:2].lower()
+        if code in i18n.LANGS and q > 0:
+            ranked.append((-q, n, code))
+    return min(ranked)[2] if ranked else "en"
+
+
 def _page(lang: str, form: Mapping[str, Any], errors: Mapping[str, str] | None = None,
           report: dict[str, Any] | None = None, yaml_text: str | None = None,
           problems: list[dict[str, Any]] | None = None, status: int = 200) -> HTMLResponse:
@@ -295,8 +312,8 @@ def install(api: FastAPI, timeout: float) -> None:
     from .api import attachment, limited
 
     @api.get("/", include_in_schema=False)
-    async def empty_form(lang: str = "en") -> HTMLResponse:
-        return _page(_lang(lang), {})
+    async def empty_form(request: Request, lang: str | None = None) -> HTMLResponse:
+        return _page(_lang(lang) if lang else preferred(request.headers.get("accept-language", "")), {})
 
     @api.post("/", include_in_schema=False)
     async def submitted(request: Request) -> HTMLResponse:

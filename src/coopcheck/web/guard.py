@@ -40,10 +40,25 @@ FORCED = {
 }
 
 
-async def _refuse(send: Send, limit: int) -> None:
-    body = json.dumps({"errors": [{"code": "file.too_large", "field": "<body>",
-                                   "message": f"the request body is larger than {limit // (1024 * 1024)} MiB"}]}
-                      ).encode()
+def _lang(scope: Scope) -> str:
+    """The ``lang`` of the query string, for the few answers given before the application runs."""
+    from urllib.parse import parse_qs
+
+    from .. import i18n
+
+    query = scope.get("query_string", b"").decode("latin-1")
+    lang = (parse_qs(query).get("lang") or ["en"])[-1]
+    return lang if lang in i18n.LANGS else "en"
+
+
+async def _refuse(send: Send, limit: int, lang: str) -> None:
+    from .. import i18n
+
+    mib = limit // (1024 * 1024)
+    message = i18n.problem_text("file.too_large", f"the file is larger than {mib} MiB", {"limit_mib": mib}, lang)
+    body = json.dumps({"schema": "coopcheck/errors/v1",
+                       "errors": [{"code": "file.too_large", "field": "<body>", "message": message}]},
+                      ensure_ascii=False).encode()
     await send({"type": "http.response.start", "status": 413,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
                             (b"connection", b"close")]})
@@ -61,7 +76,7 @@ class BodyLimit:
             return
         length = dict(scope.get("headers") or []).get(b"content-length")
         if length is not None and (not length.strip().isdigit() or int(length) > self.limit):
-            await _refuse(send, self.limit)
+            await _refuse(send, self.limit, _lang(scope))
             return
         seen = 0
         started = refused = False
@@ -77,7 +92,7 @@ class BodyLimit:
                     # answer now, and tell the application the client left: whatever it sends is dropped
                     refused = True
                     if not started:
-                        await _refuse(send, self.limit)
+                        await _refuse(send, self.limit, _lang(scope))
                     return {"type": "http.disconnect"}
             return message
 
