@@ -266,3 +266,21 @@ def test_refusals_speak_the_requested_language(client: TestClient) -> None:
     assert bad_day.status_code == 422
     assert bad_day.json()["errors"][0] == {"code": "usage", "field": "as_of",
                                            "message": i18n.text("web.bad_date", "ar", value="2018-02-30")}
+
+
+@pytest.mark.parametrize(("header", "name"), [("127.0.0.1:8000", "127.0.0.1"), ("[::1]:8000", "::1"),
+                                              ("localhost", "localhost"), ("Evil.example:80", "evil.example"),
+                                              ("::1", "::1")])
+def test_hostname_of_a_host_header(header: str, name: str) -> None:
+    from coopcheck.web.guard import hostname
+
+    assert hostname(header) == name
+
+
+def test_a_loopback_server_refuses_other_host_names() -> None:
+    with TestClient(api.create_app(hosts=("127.0.0.1", "localhost", "::1")), base_url="http://127.0.0.1:8000") as c:
+        assert c.get("/healthz").status_code == 200
+        assert c.get("/healthz", headers={"host": "localhost:8000"}).status_code == 200
+        rebound = c.get("/healthz", headers={"host": "attacker.example:8000"})
+        assert rebound.status_code == 400
+        assert rebound.headers["x-frame-options"] == "DENY"

@@ -31,6 +31,8 @@ def test_real_server_answers_the_clis_bytes_on_loopback() -> None:
         assert response.status_code == 200
         assert response.content == expected
         assert "server" not in response.headers   # no uvicorn banner
+        rebound = httpx.get(base + "/healthz", headers={"host": "attacker.example"}, timeout=10)
+        assert rebound.status_code == 400         # loopback: only loopback names (DNS rebinding)
         proc.send_signal(signal.SIGTERM)
         log = stopped(proc)
     assert "127.0.0.1" in log and "0.0.0.0" not in log

@@ -336,9 +336,12 @@ def serve(host: str, port: int, workers: int, timeout: float) -> None:
     """
     import uvicorn
 
-    from .web.api import TIMEOUT_ENV
+    from .web.api import HOSTS_ENV, TIMEOUT_ENV
+    from .web.guard import LOOPBACK_NAMES, hostname
 
     os.environ[TIMEOUT_ENV] = str(timeout)   # read by each worker's application factory
+    # on loopback, answer only to loopback names (a rebound domain name cannot read the answers)
+    os.environ[HOSTS_ENV] = ",".join(LOOPBACK_NAMES) if hostname(host) in LOOPBACK_NAMES else ""
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"coopcheck {__version__}: http://{shown}:{port}/ (API documentation: /docs)", err=True)
     uvicorn.run("coopcheck.web.api:from_env", factory=True, host=host, port=port, workers=workers,

@@ -259,16 +259,26 @@ def build(timeout: float = DEFAULT_TIMEOUT) -> FastAPI:
     return api
 
 
-def create_app(timeout: float = DEFAULT_TIMEOUT, limit: int = application.MAX_FILE_BYTES) -> guard.ASGIApp:
-    """The application ``coopcheck serve`` runs: the API and pages, inside the body limit and the headers."""
-    return guard.SecurityHeaders(guard.BodyLimit(build(timeout), limit))
+def create_app(timeout: float = DEFAULT_TIMEOUT, limit: int = application.MAX_FILE_BYTES,
+               hosts: tuple[str, ...] | None = None) -> guard.ASGIApp:
+    """The application ``coopcheck serve`` runs: the API and pages, inside the body limit and the headers.
+
+    ``hosts``: the only names a request's ``Host`` may give (``serve`` sets the loopback names when it
+    listens on loopback); None accepts any.
+    """
+    app: guard.ASGIApp = guard.BodyLimit(build(timeout), limit)
+    if hosts:
+        app = guard.HostCheck(app, hosts)
+    return guard.SecurityHeaders(app)
 
 
 TIMEOUT_ENV = "COOPCHECK_SERVE_TIMEOUT"
+HOSTS_ENV = "COOPCHECK_SERVE_HOSTS"
 
 
 def from_env() -> guard.ASGIApp:
-    """The factory uvicorn calls in each worker process (``coopcheck serve`` passes the time limit by env)."""
+    """The factory uvicorn calls in each worker process (``coopcheck serve`` passes its options by env)."""
     import os
 
-    return create_app(float(os.environ.get(TIMEOUT_ENV) or DEFAULT_TIMEOUT))
+    hosts = tuple(h for h in os.environ.get(HOSTS_ENV, "").split(",") if h)
+    return create_app(float(os.environ.get(TIMEOUT_ENV) or DEFAULT_TIMEOUT), hosts=hosts or None)

@@ -6,6 +6,9 @@ application does, an exception included, can skip them.
 * ``BodyLimit``: a request body over 1 MiB (the CLI's file limit) is refused with 413, from its
   ``Content-Length`` before anything is read, and from the bytes actually streamed when the header
   is absent or lies (chunked transfer): reading stops at the first byte over the limit.
+* ``HostCheck``: when the server listens on loopback only, a request must name it (``127.0.0.1``,
+  ``localhost``, ``[::1]``) in its ``Host`` header, else 400: a web page elsewhere that rebinds its
+  own domain name to 127.0.0.1 (DNS rebinding) cannot then read the answers as same-origin.
 * ``SecurityHeaders``: a Content-Security-Policy without any script (``default-src 'none'``), no
   framing (``frame-ancestors 'none'`` and ``X-Frame-Options: DENY``), ``nosniff``, no referrer, and
   ``no-store`` (a report says what an agreement lacks: no shared cache keeps it). A response may set
@@ -131,3 +134,34 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, headed)
+
+
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
+
+
+def hostname(header: str) -> str:
+    """The name of a ``Host`` header, without its port (``[::1]:8000`` → ``::1``)."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:].split("]", 1)[0]
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+class HostCheck:
+    def __init__(self, app: ASGIApp, allowed: tuple[str, ...]) -> None:
+        self.app = app
+        self.allowed = allowed
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            header = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
+            if hostname(header) not in self.allowed:
+                body = json.dumps({"schema": "coopcheck/errors/v1", "errors": [
+                    {"code": "host", "field": "Host", "message": "this server answers only to "
+                     + ", ".join(self.allowed)}]}).encode()
+                await send({"type": "http.response.start", "status": 400,
+                            "headers": [(b"content-type", b"application/json"),
+                                        (b"content-length", str(len(body)).encode())]})
+                await send({"type": "http.response.body", "body": body})
+                return
+        await self.app(scope, receive, send)
