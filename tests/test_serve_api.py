@@ -284,3 +284,37 @@ def test_a_loopback_server_refuses_other_host_names() -> None:
         rebound = c.get("/healthz", headers={"host": "attacker.example:8000"})
         assert rebound.status_code == 400
         assert rebound.headers["x-frame-options"] == "DENY"
+
+
+def test_one_evaluation_at_a_time_per_process(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """durable-rules' state is process-global (shared/notes/durable-rules.md): concurrent requests
+    (threads of one worker) never run two evaluations at once, and still get the serial reports."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from coopcheck import engine
+
+    chosen = FIXTURES[:6]
+    serial = {p: client.post("/v1/check", content=p.read_bytes()).content for p in chosen}
+    original = engine.Engine.evaluate
+    active, most = 0, 0
+    guard = threading.Lock()
+
+    def watched(self: engine.Engine, facts: object) -> object:
+        nonlocal active, most
+        with guard:
+            active += 1
+            most = max(most, active)
+        try:
+            time.sleep(0.005)   # widen the window in which a second evaluation could start
+            return original(self, facts)  # type: ignore[arg-type]
+        finally:
+            with guard:
+                active -= 1
+
+    monkeypatch.setattr(engine.Engine, "evaluate", watched)
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(lambda p: (p, client.post("/v1/check", content=p.read_bytes()).content),
+                                chosen * 4))
+    assert most == 1
+    assert all(content == serial[p] for p, content in answers)
