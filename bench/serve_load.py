@@ -1,6 +1,6 @@
 """Load benchmark of ``coopcheck serve`` (not a test): N concurrent clients against a real uvicorn on loopback.
 
-    .venv/bin/python bench/serve_load.py [--clients 16] [--requests 2000] [--seconds 60] [--workers 2]
+    .venv/bin/python bench/serve_load.py [--clients 4,16] [--requests 2000] [--seconds 60] [--workers 2]
                                          [--rounds 3] [--write]
 
 Starts ``coopcheck serve --workers W`` on a free 127.0.0.1 port, then, in each round, sends the
@@ -141,13 +141,14 @@ def spread(values: list[float], fmt: str = "{:.0f}") -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--clients", default="4,16", help="client counts, comma-separated (one table row each)")
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
+    counts = [int(c) for c in str(args.clients).split(",") if c.strip()]
     fixtures = sorted((ROOT / "fixtures" / "agreements").rglob("*.yaml"))
     bodies = [p.read_bytes() for p in fixtures]
     copies = max(1, args.requests // len(fixtures) // 2)   # the CLI's portfolio: about half as many checks
@@ -157,15 +158,17 @@ def main() -> None:
             shutil.copy(p, folder / f"{k:03d}-{p.parent.name}-{p.name}")
     cli_count = copies * len(fixtures)
     proc, base = start_server(args.workers)
-    serve_rounds: list[dict[str, Any]] = []
+    by_count: dict[int, list[dict[str, Any]]] = {n: [] for n in counts}
     cli_rounds: list[dict[str, Any]] = []
     try:
         for r in range(args.rounds):   # A B A B ...
-            serve_rounds.append(load_round(base, bodies, args.clients, args.requests, args.seconds))
+            for n in counts:
+                got = load_round(base, bodies, n, args.requests, args.seconds)
+                by_count[n].append(got)
+                print(f"round {r + 1}, {n} clients: serve {got['rate']:.0f}/s p50 {got['p50']:.1f} ms "
+                      f"p99 {got['p99']:.1f} ms errors {got['errors']}", flush=True)
             cli_rounds.append(cli_round(folder, cli_count, args.workers))
-            print(f"round {r + 1}: serve {serve_rounds[-1]['rate']:.0f}/s p50 {serve_rounds[-1]['p50']:.1f} ms "
-                  f"p99 {serve_rounds[-1]['p99']:.1f} ms errors {serve_rounds[-1]['errors']}; "
-                  f"CLI --jobs {args.workers} {cli_rounds[-1]['rate']:.0f}/s", flush=True)
+            print(f"round {r + 1}: CLI --jobs {args.workers} {cli_rounds[-1]['rate']:.0f}/s", flush=True)
     finally:
         proc.send_signal(signal.SIGTERM)
         try:
@@ -173,7 +176,7 @@ def main() -> None:
         except subprocess.TimeoutExpired:
             proc.kill()
         shutil.rmtree(folder, ignore_errors=True)
-    ratios = [s["rate"] / c["rate"] for s, c in zip(serve_rounds, cli_rounds, strict=True)]
+    ratios = [s["rate"] / c["rate"] for s, c in zip(by_count[max(counts)], cli_rounds, strict=True)]
     per_check, load_share = in_process([(p.read_bytes(), p.name) for p in fixtures], args.rounds)
     load = os.getloadavg()
     lines = [
@@ -182,7 +185,8 @@ def main() -> None:
         "",
         f"`python bench/serve_load.py --clients {args.clients} --requests {args.requests} --workers {args.workers} "
         f"--rounds {args.rounds}`: a real uvicorn (`coopcheck serve --workers {args.workers}`) on 127.0.0.1, "
-        f"{args.clients} client threads with keep-alive posting the {len(fixtures)} fixture agreements round-robin "
+        f"{' or '.join(map(str, counts))} client threads with keep-alive posting the {len(fixtures)} fixture "
+        f"agreements round-robin "
         f"to `POST /v1/check` (JSON report), {args.requests} requests a round (or {args.seconds:g} s); each round "
         f"paired with the CLI on copies of the same fixtures (`coopcheck check DIR --summary jsonl --jobs "
         f"{args.workers}`, {cli_count} files, start-up included). Medians over {args.rounds} rounds (min–max). "
@@ -191,12 +195,14 @@ def main() -> None:
         "",
         "| | checks/s | p50 ms | p99 ms | errors |",
         "|---|---|---|---|---|",
-        f"| serve, {args.workers} workers, {args.clients} clients | {spread([s['rate'] for s in serve_rounds])} | "
-        f"{spread([s['p50'] for s in serve_rounds], '{:.1f}')} | {spread([s['p99'] for s in serve_rounds], '{:.1f}')} "
-        f"| {sum(s['errors'] for s in serve_rounds)} of {sum(s['done'] for s in serve_rounds)} |",
+        *(f"| serve, {args.workers} workers, {n} clients | {spread([s['rate'] for s in rounds])} | "
+          f"{spread([s['p50'] for s in rounds], '{:.1f}')} | {spread([s['p99'] for s in rounds], '{:.1f}')} "
+          f"| {sum(s['errors'] for s in rounds)} of {sum(s['done'] for s in rounds)} |"
+          for n, rounds in by_count.items()),
         f"| CLI portfolio, --jobs {args.workers} | {spread([c['rate'] for c in cli_rounds])} | | | |",
         "",
-        f"serve / CLI throughput, paired per round: {spread(ratios, '{:.2f}')}. In this process, without HTTP, "
+        f"serve ({max(counts)} clients) / CLI throughput, paired per round: {spread(ratios, '{:.2f}')}. "
+        "In this process, without HTTP, "
         f"one check (`application.check_document`, JSON report) takes {spread(per_check, '{:.1f}')} ms, of which "
         f"loading the YAML (ruamel's round-trip parser, kept for line:column in errors) is "
         f"{spread([100 * x for x in load_share])} %: the ceiling of {args.workers} workers is about "
