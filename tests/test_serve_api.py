@@ -318,3 +318,12 @@ def test_one_evaluation_at_a_time_per_process(client: TestClient, monkeypatch: p
                                 chosen * 4))
     assert most == 1
     assert all(content == serial[p] for p, content in answers)
+
+
+def test_a_bad_query_parameter_is_422_in_the_errors_contract(client: TestClient) -> None:
+    for query, field in (("lang=xx", "lang"), ("format=docx", "format"), ("as_of=2018-02-30", "as_of")):
+        response = client.post(f"/v1/check?{query}", content=RABAT.read_bytes())
+        assert response.status_code == 422
+        body = response.json()
+        assert body["schema"] == "coopcheck/errors/v1"
+        assert [e["field"] for e in body["errors"]] == [field]

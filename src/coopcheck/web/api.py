@@ -26,6 +26,7 @@ from urllib.parse import quote
 
 import anyio
 from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.datastructures import UploadFile
 
@@ -140,6 +141,13 @@ _PORTFOLIO_BODY = {
 
 def _handlers(api: FastAPI, timeout: float) -> None:
     """A bad option and the time limit, answered as the other errors are (``coopcheck/errors/v1``)."""
+
+    @api.exception_handler(RequestValidationError)
+    async def bad_parameter(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # FastAPI's own check of a query parameter (lang=xx, format=docx, as_of=2018-02-30)
+        return _errors(422, [{"code": f"pydantic:{e.get('type', 'value_error')}",
+                              "field": ".".join(str(p) for p in e.get("loc", ())[1:]) or "<request>",
+                              "message": str(e.get("msg", ""))} for e in exc.errors()])
 
     @api.exception_handler(_BadOptionError)
     async def bad_option(request: Request, exc: _BadOptionError) -> JSONResponse:
