@@ -203,9 +203,10 @@ def check(agreements: tuple[Path, ...], fmt: str, bilingual: bool, lang: str | N
         if fmt in ("html", "pdf"):
             _report_page(report, fmt, lang, bilingual, output, agreement, force)
         elif fmt in ("json", "markdown"):
-            from .render import json_report, markdown
+            from .application import Options
+            from .application import render as render_report  # what `coopcheck serve` answers, too
 
-            content = json_report.render(report, lang) if fmt == "json" else markdown.render(report, lang)
+            content = render_report(report, Options(lang=lang, fmt=fmt)).decode("utf-8")
             if output:
                 _write(output, content, [agreement], force)
             else:
@@ -390,6 +391,33 @@ def init(output: Path | None, lang: str | None, force: bool) -> None:
     except CoopcheckError as exc:
         _fail(exc, lang)
     click.echo(i18n.text("init.written", lang, path=target))
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (127.0.0.1: this machine only; 0.0.0.0 opens it to the network).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes: one check at a time in each (durable-rules is process-global).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
+              help="Seconds one request may take before it is answered 503.")
+def serve(host: str, port: int, workers: int, timeout: float) -> None:
+    """Serve the checks over HTTP: the web form at /, the API at /v1/..., its documentation at /docs.
+
+    Stops on Ctrl-C or SIGTERM after finishing the requests in flight.
+    """
+    import uvicorn
+
+    from .web.api import HOSTS_ENV, TIMEOUT_ENV
+    from .web.guard import LOOPBACK_NAMES, hostname
+
+    os.environ[TIMEOUT_ENV] = str(timeout)   # read by each worker's application factory
+    # on loopback, answer only to loopback names (a rebound domain name cannot read the answers)
+    os.environ[HOSTS_ENV] = ",".join(LOOPBACK_NAMES) if hostname(host) in LOOPBACK_NAMES else ""
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"coopcheck {__version__}: http://{shown}:{port}/ (API documentation: /docs)", err=True)
+    uvicorn.run("coopcheck.web.api:from_env", factory=True, host=host, port=port, workers=workers,
+                server_header=False, timeout_graceful_shutdown=int(timeout) + 5, log_level="info")
 
 
 @main.group()

@@ -1,0 +1,1 @@
+"""``coopcheck serve``: the checks as an HTTP API and a web form (FastAPI on uvicorn)."""
