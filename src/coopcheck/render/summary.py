@@ -11,17 +11,16 @@ import csv
 import io
 import json
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, fields
 from pathlib import Path
-
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from .. import i18n
 from ..batch import Outcome, Row
-from .terminal import iso
+
+if TYPE_CHECKING:   # rich only for the table: a CSV/JSONL summary never imports it
+    from rich.console import Console
 
 COLUMNS = tuple(f.name for f in fields(Row))
 
@@ -34,16 +33,31 @@ def rows(outcomes: list[Outcome]) -> list[Row]:
 
 
 def to_csv(outcomes: list[Outcome]) -> str:
+    return "".join(csv_lines(outcomes))
+
+
+def csv_lines(outcomes: Iterable[Outcome]) -> Iterator[str]:
+    """The CSV summary piece by piece (the header, then each outcome's rows), for streaming."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for r in rows(outcomes):
-        writer.writerow(asdict(r))
-    return buffer.getvalue()
+    for outcome in outcomes:
+        for r in outcome.rows:
+            writer.writerow(asdict(r))
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()   # the header alone when there was no outcome
 
 
 def to_jsonl(outcomes: list[Outcome]) -> str:
-    return "".join(json.dumps(asdict(r), ensure_ascii=False) + "\n" for r in rows(outcomes))
+    return "".join(jsonl_lines(outcomes))
+
+
+def jsonl_lines(outcomes: Iterable[Outcome]) -> Iterator[str]:
+    """The JSON lines summary, one outcome's rows at a time, for streaming."""
+    for outcome in outcomes:
+        yield "".join(json.dumps(asdict(r), ensure_ascii=False) + "\n" for r in outcome.rows)
 
 
 def totals(outcomes: list[Outcome]) -> Counter[str]:
@@ -52,6 +66,12 @@ def totals(outcomes: list[Outcome]) -> Counter[str]:
 
 
 def to_table(outcomes: list[Outcome], lang: str, console: Console) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from .terminal import iso
+
     table = Table(title=i18n.text("batch.title", lang, n=len(outcomes)), box=box.SIMPLE_HEAD,
                   show_lines=False)
     for key in ("file_agreement", "party", "verdict", "blocking", "first_missing"):
