@@ -31,7 +31,10 @@ from .errors import (
     UsageError,
     visible,
 )
+from .startup import no_pydantic_plugin_discovery
 from .vocab import Verdict
+
+no_pydantic_plugin_discovery()   # before anything imports pydantic (none of the imports above does)
 
 if TYPE_CHECKING:
     from .batch import Outcome

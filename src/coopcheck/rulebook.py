@@ -20,6 +20,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from .compile import compile_ruleset, durable_rule_count, facts_per_type, network_shape
 from .conditions import Atom, ConditionError, Conjunction, contradictory, normal_form, parse
 from .errors import Problem, RulebookError
 from .model import Country, IsoDate, Text
@@ -423,8 +424,6 @@ def _durable_limits(rules: list[CompiledRule], problems: list[Problem]) -> None:
     exclude each other (a region's and a commune's: different ``subject.level``) never accept
     the same case fact, so the bound is taken per scope, over the rules compatible with it.
     """
-    from .compile import durable_rule_count
-
     scopes = {r.scope for r in rules}
     for scope in sorted(scopes, key=repr):
         compatible = [r for r in rules
@@ -436,8 +435,6 @@ def _durable_limits(rules: list[CompiledRule], problems: list[Problem]) -> None:
                                     f"durable-rules fails past 64 (limit kept at {MAX_RULES_PER_FACT}): split "
                                     "alternatives or narrow applies_to", {"count": n, "limit": MAX_RULES_PER_FACT}))
             return
-    from .compile import compile_ruleset, facts_per_type, network_shape
-
     def nothing(*_: Any) -> None:
         return None
 
