@@ -9,6 +9,7 @@ them in the user's language (``i18n.problem_text``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -27,9 +28,12 @@ def is_control(char: str) -> bool:
     return any(lo <= code <= hi for lo, hi in _CONTROL_RANGES)
 
 
+_HIDDEN = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "\x00-\x1f\x7f-\x9f]")
+
+
 def visible(text: str) -> str:
     """``text`` with bidirectional and control characters written as escapes (one line, display order kept)."""
-    if not any(c in BIDI_CONTROLS or is_control(c) for c in text):
+    if not _HIDDEN.search(text):   # the common case, without a Python loop over every character
         return text
     return "".join(f"\\u{ord(c):04x}" if c in BIDI_CONTROLS or is_control(c) else c for c in text)
 

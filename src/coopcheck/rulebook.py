@@ -323,10 +323,14 @@ class Rulebook:
         return next((u for u in self.unencoded if u.jurisdiction == country), None)
 
     def rule(self, rule_id: str) -> CompiledRule:
-        for r in self.rules:
-            if r.id == rule_id:
-                return r
-        raise KeyError(rule_id)
+        """The rule of that id (a dict look-up: a report asks for rules ~6 times per check)."""
+        index = self.__dict__.get("_by_id")
+        if index is None:   # built on first use; a frozen dataclass still has its __dict__
+            index = {}
+            for r in self.rules:
+                index.setdefault(r.id, r)   # the first of an id, as the linear search gave
+            self.__dict__["_by_id"] = index
+        return index[rule_id]
 
     def instruments_for(self, country: str, day: date) -> list[Instrument]:
         return [i for i in self.instruments if i.jurisdiction == country and i.in_force.contains(day)]

@@ -304,11 +304,28 @@ def read_document(path: Path, error: type[LocatedError], fast: bool = False) -> 
         raise error([exc.problem(str(path))]) from None
 
 
+def _read_at_most(handle: Any, limit: int) -> bytes:
+    """Up to ``limit`` bytes, read in 64 KiB pieces.
+
+    ``read(limit)`` allocates ``limit`` bytes (1 MiB) for every file, then shrinks them: for a
+    3 KB agreement that was 2.6 ms of a portfolio's ~4 ms per file (issue 16, profiled).
+    """
+    pieces: list[bytes] = []
+    total = 0
+    while total < limit:
+        piece = handle.read(min(65536, limit - total))
+        if not piece:
+            break
+        pieces.append(piece)
+        total += len(piece)
+    return b"".join(pieces)
+
+
 def _read_text(path: Path) -> str:
     """The file's text: bounded in size, UTF-8 (a BOM dropped), not nested too deep."""
     try:
         with path.open("rb") as handle:   # never more than the limit in memory (a 20 GB file, /dev/zero)
-            raw = handle.read(MAX_FILE_BYTES + 1)
+            raw = _read_at_most(handle, MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise _RefusedError(0, 0, "<file>", "file.unreadable", str(exc.strerror)) from None
     if len(raw) > MAX_FILE_BYTES:
