@@ -324,7 +324,7 @@ class Rulebook:
 
     def rule(self, rule_id: str) -> CompiledRule:
         """The rule of that id (a dict look-up: a report asks for rules ~6 times per check)."""
-        index = self.__dict__.get("_by_id")
+        index: dict[str, CompiledRule] | None = self.__dict__.get("_by_id")
         if index is None:   # built on first use; a frozen dataclass still has its __dict__
             index = {}
             for r in self.rules:
