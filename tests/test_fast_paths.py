@@ -109,3 +109,46 @@ def test_compile_does_not_import_rulebook() -> None:
     code = "import sys, coopcheck.compile; print('coopcheck.rulebook' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+_IMPORTED = ("import sys, atexit\n"
+             "atexit.register(lambda: print(','.join(m for m in ('rich', 'jinja2', 'weasyprint', "
+             "'importlib.metadata', 'email') if m in sys.modules), file=sys.stderr))\n"
+             "from coopcheck.cli import main\n"
+             "sys.argv = ['coopcheck', *sys.argv[1:]]\n"
+             "main()\n")
+
+
+def _modules_imported_by(*args: str) -> set[str]:
+    out = subprocess.run([sys.executable, "-c", _IMPORTED, *args], capture_output=True, text=True, check=False,
+                         stdin=subprocess.DEVNULL)
+    last = out.stderr.strip().splitlines()[-1] if out.stderr.strip() else ""
+    return set(filter(None, last.split(",")))
+
+
+def test_a_json_check_imports_no_rich_no_templates_no_plugin_discovery() -> None:
+    assert _modules_imported_by("check", str(FIXTURES[0]), "--format", "json") == set()
+
+
+def test_a_csv_portfolio_off_a_terminal_imports_no_rich(tmp_path: Path) -> None:
+    for seed in FIXTURES[:3]:
+        shutil.copy(seed, tmp_path / seed.name)
+    assert "rich" not in _modules_imported_by("check", str(tmp_path), "--summary", "csv", "--jobs", "1")
+
+
+def test_the_text_report_still_uses_rich() -> None:
+    assert "rich" in _modules_imported_by("check", str(FIXTURES[0]))
+
+
+def test_outcomes_come_one_by_one_not_all_at_the_end(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``iterate`` is lazy: the summary is streamed while the files are checked (flat memory)."""
+    calls: list[str] = []
+
+    def fake(path: str, *args: Any, **kwargs: Any) -> batch.Outcome:
+        calls.append(path)
+        return batch.Outcome(path, batch.CHECKED, "compliant")
+
+    monkeypatch.setattr(batch, "check_one", fake)
+    outcomes = batch.iterate([Path(f"{i}.yaml") for i in range(1000)], None, None, "en", jobs=1)
+    first = next(outcomes)
+    assert first.file == "0.yaml" and calls == ["0.yaml"]

@@ -171,17 +171,16 @@ class _Slot:
     started: float = 0.0   # when the first of ``tasks`` began
 
 
-PREFETCH = 2   # files sent ahead to each worker: it never waits for the parent between two files
+PREFETCH = 8   # files in flight per worker: it never waits for the parent between two files
 
 
 class _Pool:
-    """Worker processes fed agreements ``PREFETCH`` at a time, each watched for death and for time-outs.
+    """Worker processes kept ``PREFETCH`` agreements ahead, each watched for death and for time-outs.
 
-    With one file in flight, a worker sat idle from its answer until the parent was scheduled,
-    read it and sent the next file: on a loaded machine that wait was as long as a check, and
-    ``--jobs 2`` was slower than ``--jobs 1`` (measured). With two in flight the next file is
-    already in the worker's pipe. A worker that dies costs the file it was checking; the file
-    queued behind it goes to the next worker.
+    With one file in flight, a worker sits idle from its answer until the parent is scheduled,
+    reads it and sends the next file; with several queued in its pipe it goes straight on. A
+    worker that dies or overruns costs the file it was checking; the files queued behind it go
+    back to the queue for the next worker (``retry``), in input order.
     """
 
     def __init__(self, files: list[str], args: tuple[Any, ...], timeout: float,
