@@ -102,7 +102,7 @@ def test_yaml_1_2_meanings_not_pyyaml_1_1(text: str, value: Any) -> None:
 @pytest.mark.parametrize("text", [
     "a: &x 1\nb: *x\n", "a: 1\na: 2\n", "<<: {a: 1}\n", "a: !!str 1\n", "1: x\n", "? [a]\n: b\n",
     "a: 0o17\n", "a: 0x1F\n", "a: 1_000\n", "a: 1.5\n", "a: .inf\n", "a: \"\\u202e\"\n", "--- a\n--- b\n",
-    "- a\n", "a: [1\n", "a: 1\n# \u202e\n", "%YAML 1.1\n---\na: 1\n", "a: 012\n",
+    "- a\n", "a: [1\n", "a: 1\n# \u202e\n", "%YAML 1.1\n---\na: 1\n", "a: 012\n", "a: " + "9" * 19 + "\n",
 ])
 def test_what_the_fast_path_leaves_to_ruamel(text: str) -> None:
     assert fastyaml.read(text, MAX_DEPTH, MAX_NODES) is None

@@ -43,7 +43,8 @@ _MARGIN = 2   # stay this far from the limits: the ruamel path says exactly wher
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
-_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+# at most 18 digits: a longer number (a limit of its own on the ruamel path, and Python's 4,300) is ruamel's
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,17})\Z")
 # anything else ruamel would not read as a string: ints (octal, hex, binary, underscores), floats,
 # .inf/.nan, merge and value keys; the ruamel path reads those
 _TYPED = re.compile(r"""(?x)\A(?:
