@@ -51,6 +51,7 @@ AGREEMENT_SUFFIXES = (".yaml", ".yml", ".json")
 CHECKED = "checked"
 BAD_INPUT = "bad_input"
 ENGINE_ERROR = "engine_error"
+NOT_CHECKED = "not_checked"   # the verdict column of a party whose side is not checked (not a file status)
 
 
 @dataclass(frozen=True)
@@ -60,11 +61,15 @@ class Row:
     file: str
     agreement: str
     party: str
-    verdict: str                 # compliant | non_compliant | incomplete | bad_input | engine_error
+    verdict: str                 # compliant | non_compliant | incomplete | bad_input | engine_error | not_checked
     blocking: int = 0
     first_missing: str = ""      # approval kind of the first missing approval (contract word)
     article: str = ""            # where the law requires it: "MA-OL-112-14 art. 94"
     error: str = ""
+    # added after v1's columns (a reader of the first eight is unaffected):
+    party_name: str = ""         # the party's name in the summary's language
+    country: str = ""            # the party's country (ISO 3166-1 alpha-2)
+    unchecked: str = ""          # why this party's side is not checked (report.UNCHECKED_REASONS), else ""
 
 
 @dataclass(frozen=True)
@@ -109,6 +114,7 @@ def check_one(path: str, rules_dir: str | None, as_of: date | None, lang: str, t
     from .check import check_agreement, check_file
     from .i18n import problem_text
     from .loader import load_agreement
+    from .render.words import party_name
 
     try:
         if rulebook is None:
@@ -128,6 +134,7 @@ def check_one(path: str, rules_dir: str | None, as_of: date | None, lang: str, t
         return Outcome(path, BAD_INPUT, None, (Row(visible(path), "", "", BAD_INPUT, error=exc.message),))
     rows = []
     parties = list(report.subjects) or sorted({f.party for f in report.findings})
+    unchecked = {u.party: u.reason for u in report.unchecked}
     for party in parties:
         mine = [f for f in report.findings if f.party in (party, "")]
         missing = next((f for f in mine if f.kind.value == "missing_approval"), None)
@@ -135,7 +142,14 @@ def check_one(path: str, rules_dir: str | None, as_of: date | None, lang: str, t
         rows.append(Row(visible(path), report.agreement.id, party, _party_verdict([f.severity.value for f in mine]),
                         sum(1 for f in mine if f.severity.value == "blocking"),
                         (missing.approval or "") if missing is not None else "",
-                        f"{c.instrument} art. {c.article}" if c is not None else ""))
+                        f"{c.instrument} art. {c.article}" if c is not None else "",
+                        party_name=visible(party_name(report, party, lang)) if party else "",
+                        country=report.agreement.party(party).country if party else "",
+                        unchecked=unchecked.get(party, "")))
+    # every other party is said too, with why its side is not checked (never a silent omission)
+    rows.extend(Row(visible(path), report.agreement.id, u.party, NOT_CHECKED,
+                    party_name=visible(party_name(report, u.party, lang)), country=u.country, unchecked=u.reason)
+                for u in report.unchecked if u.party not in parties)
     return Outcome(path, CHECKED, report.verdict.value, tuple(rows))
 
 

@@ -103,6 +103,26 @@ class PlanStep:
 
 
 @dataclass(frozen=True)
+class Unchecked:
+    """A party whose side of the agreement no rule was applied to, and why (said in every format).
+
+    ``reason``: ``no_rules`` (no rule is encoded for its country), ``out_of_scope`` (a checked
+    subject that no encoded instrument or rule governs: ``finding`` says which way), ``scope_unknown``
+    (which law governs it depends on facts the file leaves out), ``not_subject`` (a signatory the
+    check was not of: the file's ``subject`` or ``--subject`` names another party) or ``funder`` (a
+    party that only pays, not a signatory, is not checked unless named with ``--subject``).
+    """
+
+    party: str
+    country: str
+    reason: str
+    finding: Finding | None = None
+
+
+UNCHECKED_REASONS = ("no_rules", "out_of_scope", "scope_unknown", "not_subject", "funder")
+
+
+@dataclass(frozen=True)
 class PartyReport:
     """One party's side of a (bilateral) check: what its own country's law asks of it."""
 
@@ -178,6 +198,31 @@ class Report:
     def verdict(self) -> Verdict:
         """The worst of the parties' verdicts: the agreement is compliant only if every side is."""
         return _verdict(self.findings)
+
+    @property
+    def unchecked(self) -> tuple[Unchecked, ...]:
+        """Every party whose side is not checked, by party id: never a silent omission.
+
+        A subject is unchecked when its own scope finding says so (out of scope, or the law that
+        governs it unknown); any other party is unchecked by definition, for the deepest reason:
+        no rules for its country at all, else being a funder, else not being the subject.
+        """
+        out: list[Unchecked] = []
+        ruled = {i.jurisdiction for i in self.rulebook.instruments}
+        for p in sorted(self.agreement.parties, key=lambda p: p.id):
+            if p.id in self.subjects:
+                scope = next((f for f in self.findings if f.party == p.id and (
+                    f.kind is FindingKind.out_of_scope
+                    or (f.kind is FindingKind.missing_information and f.detail == "scope"))), None)
+                if scope is not None:
+                    reason = ("no_rules" if scope.detail == "no_rules" else
+                              "out_of_scope" if scope.kind is FindingKind.out_of_scope else "scope_unknown")
+                    out.append(Unchecked(p.id, p.country, reason, scope))
+            elif p.country not in ruled:
+                out.append(Unchecked(p.id, p.country, "no_rules"))
+            else:
+                out.append(Unchecked(p.id, p.country, "funder" if p.role.value == "funder" else "not_subject"))
+        return tuple(out)
 
     def party_reports(self) -> tuple[PartyReport, ...]:
         """Each checked party's findings and approval steps, by party id (never the file's order).

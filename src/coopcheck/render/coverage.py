@@ -7,9 +7,13 @@ the table for a jurist at a terminal. The matrix itself is computed in ``coverag
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..coverage import LANGUAGES, Coverage
+from .md_escape import code, text
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def as_dict(cov: Coverage) -> dict[str, Any]:
@@ -38,10 +42,10 @@ def as_markdown(cov: Coverage) -> str:
         art = r.article + (f" ¶{r.paragraph}" if r.paragraph else "")
         fires = " / ".join(str(len(r.fires.get(lang, []))) for lang in LANGUAGES)
         escapes = " / ".join(str(len(r.escapes.get(lang, []))) for lang in LANGUAGES)
-        lines.append(f"| {r.instrument} | {art} | `{r.rule}` | {r.status} | {'yes' if r.reviewed else 'no'} | "
-                     f"{fires} | {escapes} | {len(r.fixtures)} |")
-    if cov.gaps:
-        lines += ["", "## Gaps", ""] + [f"- `{g.where}` — {g.message}" for g in cov.gaps]
+        lines.append(f"| {text(r.instrument)} | {text(art)} | {code(r.rule)} | {text(r.status)} | "
+                     f"{'yes' if r.reviewed else 'no'} | {fires} | {escapes} | {len(r.fixtures)} |")
+    if cov.gaps:   # a gap quotes rule and feature files: escaped like any text (md_escape)
+        lines += ["", "## Gaps", ""] + [f"- {code(g.where)} — {text(g.message)}" for g in cov.gaps]
     return "\n".join(lines) + "\n"
 
 
@@ -49,13 +53,16 @@ def as_json(cov: Coverage) -> str:
     return json.dumps(as_dict(cov), ensure_ascii=False, indent=2) + "\n"
 
 
-def print_table(cov: Coverage) -> None:
+def print_table(cov: Coverage, console: Console | None = None) -> None:
     """One table per instrument, readable at 80 columns; incomplete rows in red."""
     from rich import box
-    from rich.console import Console
+    from rich.console import Console as RichConsole
     from rich.table import Table
+    from rich.text import Text
 
-    console = Console(highlight=False)
+    from .fit import print_table as fit_table
+
+    console = console or RichConsole(highlight=False)
     instruments = sorted({r.instrument for r in cov.rows})
     for inst in instruments:
         table = Table(box=box.SIMPLE_HEAD, title=f"{inst} — scenarios ar / fr", title_justify="left", pad_edge=False)
@@ -70,11 +77,11 @@ def print_table(cov: Coverage) -> None:
             art += f" ¶{r.paragraph}" if r.paragraph else ""
             cells = [" / ".join(str(len(d.get(lang, []))) if lang in r.languages else "–" for lang in LANGUAGES)
                      for d in (r.fires, r.escapes)]
-            table.add_row(art, r.rule, r.status, cells[0], cells[1], str(len(r.fixtures)),
+            table.add_row(Text(art), Text(r.rule), Text(r.status), cells[0], cells[1], str(len(r.fixtures)),
                           style="" if r.complete else "bold red")
-        console.print(table)
+        fit_table(table, console)
     for g in cov.gaps:
-        console.print(f"[red]gap[/red] {g.where}: {g.message}", markup=True, soft_wrap=True)
+        console.print(Text.assemble(("gap", "red"), f" {g.where}: {g.message}"), soft_wrap=True)
     console.print(f"{len(cov.rows)} rules, {len(cov.scenarios)} scenarios: "
                   + (f"{len(cov.gaps)} gaps" if cov.gaps
                      else "every rule has a firing and an escaping scenario in each required language"))

@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 from .. import __version__, i18n
 from ..report import Finding, PlanStep, Report
 from ..vocab import Severity
-from .words import because_lines, message, party_name
+from .words import because_lines, message, party_name, unchecked_line
 
 BILINGUAL = ("ar", "fr")
 _DONE = ("done", "deemed")
@@ -137,9 +137,10 @@ def _sections(report: Report, say: _Say) -> list[dict[str, Any]]:
 
 
 def _parties(report: Report, say: _Say) -> list[dict[str, Any]]:
+    unchecked = {u.party for u in report.unchecked}
     return [{"id": p.id, "name": say.each(p.name.pick), "country": p.country,
              "type": say.w(p.type.value), "level": say.w(p.level.value) if p.level else None,
-             "checked": p.id in report.subjects} for p in report.agreement.parties]
+             "checked": p.id in report.subjects and p.id not in unchecked} for p in report.agreement.parties]
 
 
 def context(report: Report, lang: str, bilingual: bool = False, checked_on: date | None = None) -> dict[str, Any]:
@@ -164,6 +165,8 @@ def context(report: Report, lang: str, bilingual: bool = False, checked_on: date
         "agreement": {"id": ag.id, "title": say.each(ag.title.pick), "kind": say.w(ag.kind.value),
                       "signing_date": _day(ag.signing_date), "duration": duration},
         "parties": _parties(report, say),
+        "unchecked": [{"id": u.party, "reason": u.reason, "line": say.each(partial(unchecked_line, report, u))}
+                      for u in report.unchecked],
         "as_of": report.as_of.isoformat(), "checked_on": (checked_on or current_date()).isoformat(),
         "verdict": report.verdict.value,
         "verdict_line": say.each(lambda k: f"{i18n.text('verdict', k)}: {i18n.word(report.verdict.value, k)}"),

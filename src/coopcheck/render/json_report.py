@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..report import REPORT_SCHEMA, Finding, PartyReport, PlanStep, Report
-from .words import because_lines, message
+from ..report import REPORT_SCHEMA, Finding, PartyReport, PlanStep, Report, Unchecked
+from .words import because_lines, message, unchecked_line
 
 
 def _finding(report: Report, f: Finding, lang: str) -> dict[str, Any]:
@@ -67,6 +67,19 @@ def _party(report: Report, section: PartyReport, lang: str) -> dict[str, Any]:
             "findings": [_finding(report, f, lang) for f in section.findings], "plan": _plan(section.plan)}
 
 
+def _unchecked(report: Report, u: Unchecked, lang: str) -> dict[str, Any]:
+    """A party whose side is not checked (additive to report v1): who, which country, why."""
+    out: dict[str, Any] = {"party": u.party, "country": u.country, "reason": u.reason}
+    if u.finding is not None and u.finding.detail:
+        out["detail"] = u.finding.detail
+    if u.reason == "no_rules":
+        researched = report.rulebook.unencoded_reason(u.country)
+        if researched is not None:
+            out["reason_source"] = researched.path
+    out["message"] = unchecked_line(report, u, lang)
+    return out
+
+
 def as_dict(report: Report, lang: str) -> dict[str, Any]:
     return {
         "schema": REPORT_SCHEMA,
@@ -79,6 +92,7 @@ def as_dict(report: Report, lang: str) -> dict[str, Any]:
         "findings": [_finding(report, f, lang) for f in report.findings],
         "plan": _plan(report.plan),
         "parties": [_party(report, p, lang) for p in report.party_reports()],
+        "unchecked": [_unchecked(report, u, lang) for u in report.unchecked],
         "rulebook": {"rules": len(report.rulebook.rules), "digest": report.rulebook.digest},
         "review": {"unreviewed": list(report.unreviewed_rules), "unverified": list(report.unverified_rules)},
     }

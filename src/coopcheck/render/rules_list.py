@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import i18n
+from .fit import print_table
 from .terminal import iso
 
 
@@ -37,17 +38,18 @@ def print_list(rows: list[dict[str, Any]], lang: str, console: Console) -> None:
     # ids and instrument ids are looked up and copied: never broken across lines
     table.add_column(i18n.text("rules.col.rule", lang), no_wrap=True)
     table.add_column(i18n.text("rules.col.instrument", lang), no_wrap=True)
-    table.add_column(i18n.text("rules.col.article", lang), ratio=1, overflow="fold")
-    table.add_column(i18n.text("rules.col.effect", lang), ratio=3, overflow="fold")
+    table.add_column(i18n.text("rules.col.article", lang))
+    table.add_column(i18n.text("rules.col.effect", lang))
     table.add_column(i18n.text("status", lang))
     table.add_column(i18n.text("rules.col.reviewed", lang))
     for item in rows:
         status_style = "green" if item["status"] == "verified" else "bold magenta"
-        table.add_row(item["id"], item["instrument"], iso(_article(item)), iso(item["effect_text"]),
+        table.add_row(Text(item["id"]), Text(item["instrument"]), Text(iso(_article(item))),
+                      Text(iso(item["effect_text"])),
                       Text(iso(i18n.text(f"rules.status.{item['status']}", lang)), style=status_style),
                       Text(iso(i18n.word("yes" if item["reviewed"] else "no", lang)),
                            style="green" if item["reviewed"] else "yellow"))
-    console.print(table)
+    print_table(table, console)   # whole words at any width, else one block per rule
 
 
 def _texts(label: str, texts: dict[str, str] | None) -> list[Text]:

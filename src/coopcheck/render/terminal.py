@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
@@ -18,7 +19,8 @@ from rich.text import Text
 from .. import i18n
 from ..report import Finding, PartyReport, PlanStep, Report
 from ..vocab import Severity, Verdict
-from .words import because_lines, message, not_checked, party_name, plan_day
+from .fit import print_table
+from .words import because_lines, message, not_checked, party_name, plan_day, unchecked_heading, unchecked_line
 
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 FSI, PDI = "\u2068", "\u2069"
@@ -34,8 +36,16 @@ def iso(text: str) -> str:
     return f"{FSI}{text}{PDI}" if _ARABIC.search(text) else text
 
 
-def _card(report: Report, f: Finding, lang: str) -> Panel:
+def _card(report: Report, f: Finding, lang: str, width: int = 200) -> Panel:
+    """One finding in a box; its title says severity, kind and rule, the rule on its own line when
+    the title would not fit the width (a rule id is never cut by the box's edge)."""
+    label = f"{i18n.word(f.severity.value, lang)} · {i18n.word(f.kind.value, lang)}"
     lines: list[Text] = [Text(iso(message(report, f, lang)), style="bold")]
+    if f.rule:
+        if cell_len(f"{label} · {f.rule}") + 6 <= width:
+            label += f" · {f.rule}"
+        else:
+            lines.insert(0, Text(f.rule, style="bold"))
     c = f.citation
     if c is not None:
         inst = report.rulebook.rule(f.rule).instrument if f.rule else None
@@ -60,9 +70,6 @@ def _card(report: Report, f: Finding, lang: str) -> Panel:
         lines.append(Text(iso(f"{i18n.text('remedy', lang)}: {remedy}"), style="green"))
     if f.kind.value == "unverified_basis" and f.detail:
         lines.append(Text(iso(f.detail), style="dim"))
-    label = f"{i18n.word(f.severity.value, lang)} · {i18n.word(f.kind.value, lang)}"
-    if f.rule:
-        label += f" · {f.rule}"
     return Panel(Group(*lines), title=iso(label), title_align="left", border_style=_SEVERITY_STYLE[f.severity],
                  box=box.ROUNDED)
 
@@ -70,9 +77,10 @@ def _card(report: Report, f: Finding, lang: str) -> Panel:
 def render(report: Report, lang: str, console: Console) -> None:
     ag = report.agreement
     console.print(Text(iso(f"{i18n.text('title', lang)} — {ag.title.pick(lang)}"), style="bold"))
-    console.print(f"{i18n.text('agreement', lang)}: {ag.id} · {iso(i18n.word(ag.kind.value, lang))}")
+    # user text is printed as Text, never as a str: rich would read "[link=…]" in a name as markup
+    console.print(Text(f"{i18n.text('agreement', lang)}: {ag.id} · {iso(i18n.word(ag.kind.value, lang))}"))
     subjects = ", ".join(iso(f"{party_name(report, s, lang)} ({s})") for s in report.subjects) or "—"
-    console.print(f"{i18n.text('subject', lang)}: {subjects}")
+    console.print(Text(f"{i18n.text('subject', lang)}: {subjects}"))
     console.print(f"{i18n.text('law_as_of', lang)}: {report.as_of.isoformat()}")
     verdict = report.verdict
     console.print(Text(f" {i18n.text('verdict', lang)}: {iso(i18n.word(verdict.value, lang))} ",
@@ -81,6 +89,14 @@ def render(report: Report, lang: str, console: Console) -> None:
         earliest = report.earliest_signing
         first_day = earliest.isoformat() if earliest else i18n.text("earliest_unknown", lang)
         console.print(f"{i18n.text('earliest_signing', lang)}: {iso(first_day)}")
+    if report.unchecked:
+        console.print(Text(unchecked_heading(lang) + ":", style="bold yellow"))
+        bullets = Table.grid(padding=(0, 1))   # a hanging indent: wrapped lines stay under the text
+        bullets.add_column(no_wrap=True)
+        bullets.add_column()
+        for u in report.unchecked:
+            bullets.add_row(" •", Text(iso(unchecked_line(report, u, lang)), style="yellow"))
+        console.print(bullets)
     sections = report.party_reports()
     if len(sections) > 1:
         for section in sections:
@@ -113,7 +129,7 @@ def _findings_and_plan(report: Report, findings: tuple[Finding, ...], plan: tupl
     if not findings:
         console.print(i18n.text("no_findings", lang))
     for f in findings:
-        console.print(_card(report, f, lang))
+        console.print(_card(report, f, lang, console.width))
     console.print()
     console.print(Text(i18n.text("plan", lang), style="bold underline"))
     if not plan:
@@ -124,7 +140,7 @@ def _findings_and_plan(report: Report, findings: tuple[Finding, ...], plan: tupl
             table.add_column(i18n.text(col, lang))
         for n, s in enumerate(plan, start=1):
             day = plan_day(s, lang)
-            table.add_row(str(n), iso(i18n.word(s.approval, lang)), iso(i18n.word(s.authority, lang)),
-                          iso(party_name(report, s.party, lang)),
-                          Text(iso(i18n.word(s.status, lang)), style=_STATUS_STYLE.get(s.status, "")), iso(day))
-        console.print(table)
+            table.add_row(str(n), Text(iso(i18n.word(s.approval, lang))), Text(iso(i18n.word(s.authority, lang))),
+                          Text(iso(party_name(report, s.party, lang))),
+                          Text(iso(i18n.word(s.status, lang)), style=_STATUS_STYLE.get(s.status, "")), Text(iso(day)))
+        print_table(table, console)

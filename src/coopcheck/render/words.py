@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .. import i18n
-from ..report import Finding, PlanStep, Report
+from ..report import Finding, PlanStep, Report, Unchecked
 from ..rule_words import point_words, span_words
 
 
@@ -112,3 +112,27 @@ def not_checked(findings: Iterable[Finding]) -> bool:
     """No rule was applied: every finding says the party is out of scope (an empty plan means nothing)."""
     kinds = {f.kind.value for f in findings}
     return bool(kinds) and kinds <= {"out_of_scope", "missing_information"} and "out_of_scope" in kinds
+
+
+def unchecked_heading(lang: str) -> str:
+    """The heading of the list of parties whose side is not checked."""
+    return i18n.text("unchecked.heading", lang)
+
+
+def unchecked_why(report: Report, u: Unchecked, lang: str) -> str:
+    """Why ``u``'s side is not checked, as one sentence (without the party's name)."""
+    if u.finding is not None and u.reason != "no_rules":
+        return message(report, u.finding, lang)
+    if u.reason == "no_rules":
+        researched = report.rulebook.unencoded_reason(u.country)
+        reason = researched.file.out_of_scope.reason.pick(lang) if researched else ""
+        return i18n.text("unchecked.no_rules.reason" if reason else "unchecked.no_rules", lang,
+                         country=u.country, reason=reason)
+    subjects = ", ".join(party_name(report, s, lang) for s in report.subjects) or "—"
+    return i18n.text(f"unchecked.{u.reason}", lang, subjects=subjects, id=u.party)
+
+
+def unchecked_line(report: Report, u: Unchecked, lang: str) -> str:
+    """One party not checked: its name, country and why."""
+    return i18n.text("unchecked.line", lang, party=party_name(report, u.party, lang), country=u.country,
+                     why=unchecked_why(report, u, lang))
