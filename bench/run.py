@@ -54,7 +54,7 @@ from durable import engine as durable_engine  # noqa: E402  (the raw host is the
 from tests.generate import COUNTRIES, random_agreement  # noqa: E402
 from tests.reference import evaluate as reference  # noqa: E402
 
-from coopcheck.compile import KEY, compile_ruleset  # noqa: E402
+from coopcheck.compile import KEY, SCOPE_PROP, compile_ruleset  # noqa: E402
 from coopcheck.engine import Engine  # noqa: E402
 from coopcheck.errors import EngineError, RulebookError  # noqa: E402
 from coopcheck.facts import Facts, build_facts, law_date  # noqa: E402
@@ -72,13 +72,33 @@ Row = tuple[str, str, str, str]
 KEEP = "<!-- written by hand below this line; bench/run.py keeps it -->"
 
 
+def _seconds(cmd: list[str], env: dict[str, str] | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
+    return time.perf_counter() - start
+
+
 def _median_seconds(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> float:
-    times = []
+    return statistics.median(_seconds(cmd, env) for _ in range(runs))
+
+
+def paired(a: Callable[[], float], b: Callable[[], float], runs: int) -> tuple[list[float], list[float]]:
+    """``runs`` samples of each, interleaved A B A B …: a burst of load hits both alike."""
+    xs, ys = [], []
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        xs.append(a())
+        ys.append(b())
+    return xs, ys
+
+
+def ratio_text(xs: list[float], ys: list[float]) -> str:
+    """Median of the pairwise ratios, with their min and max."""
+    rs = sorted(x / y for x, y in zip(xs, ys, strict=True))
+    return f"{statistics.median(rs):.2f}× (min {rs[0]:.2f}, max {rs[-1]:.2f})"
+
+
+def _ms(xs: list[float]) -> str:
+    return f"{statistics.median(xs) * 1000:.0f} ms (min {min(xs) * 1000:.0f}, max {max(xs) * 1000:.0f})"
 
 
 class _RawHost(durable_engine.Host):  # type: ignore[misc]
@@ -122,7 +142,8 @@ def _generated_facts(n: int, seed: int = 20261123) -> list[Facts]:
     return out
 
 
-def throughput(rulebook: Rulebook, facts: list[Facts]) -> list[Row]:
+def throughput(rulebook: Rulebook, facts: list[Facts], runs: int) -> list[Row]:
+    """Engine vs raw durable over the same facts, in paired chunks (A B A B …)."""
     engine = Engine(rulebook)
     sink: list[Any] = []
 
@@ -134,13 +155,28 @@ def throughput(rulebook: Rulebook, facts: list[Facts]) -> list[Row]:
     for warm in facts[:200]:
         engine.evaluate(warm)
         raw.evaluate(warm)
-    ours = _throughput(engine.evaluate, facts)
-    bare = _throughput(raw.evaluate, facts)
-    pure = _throughput(lambda f: reference(rulebook, f), facts)
-    return [("throughput: coopcheck engine / raw durable-rules host", f"{ours / bare:.2f}×", "≥ 0.8×",
-             f"{ours:,.0f} / {bare:,.0f} agreements/s"),
-            ("throughput: coopcheck engine / pure-Python reference", f"{ours / pure:.2f}×", "(for scale)",
-             f"{ours:,.0f} / {pure:,.0f} agreements/s")]
+    chunk = max(200, len(facts) // runs)
+    chunks = [facts[i:i + chunk] for i in range(0, len(facts), chunk)][:runs]
+
+    def timed(fn: Callable[[Facts], Any], part: list[Facts]) -> float:
+        start = time.perf_counter()
+        for f in part:
+            fn(f)
+        return (time.perf_counter() - start) / len(part)
+
+    ours: list[float] = []
+    bare: list[float] = []
+    for part in chunks:
+        ours.append(timed(engine.evaluate, part))
+        bare.append(timed(raw.evaluate, part))
+    pure = timed(lambda f: reference(rulebook, f), facts[:2000])
+    return [("engine: coopcheck `Engine.evaluate` / raw durable-rules host, time per agreement",
+             ratio_text(ours, bare), "≤ 1.05×",
+             f"{statistics.median(ours) * 1e6:.0f} µs / {statistics.median(bare) * 1e6:.0f} µs; {len(chunks)} pairs "
+             f"of {chunk} agreements"),
+            ("engine: coopcheck `Engine.evaluate` / pure-Python reference, time per agreement",
+             f"{statistics.median(ours) / pure:.2f}×", "(for scale)",
+             f"{statistics.median(ours) * 1e6:.0f} µs / {pure * 1e6:.0f} µs")]
 
 
 # --- cold start ------------------------------------------------------------------------------------
@@ -154,27 +190,14 @@ def _cold_env(work: Path, **extra: str) -> dict[str, str]:
 
 def cold_start(runs: int, work: Path) -> tuple[list[Row], dict[str, float]]:
     env = _cold_env(work)
-    no_cache = _cold_env(work, COOPCHECK_NO_CACHE="1")
-    check = [COOPCHECK, "check", str(SEED), "--lang", "en"]
-    commands = {"floor": ([PY, "-c", FLOOR], env), "floor_model": ([PY, "-c", FLOOR_MODEL], env),
-                "cached": (check, env), "uncached": (check, no_cache)}
-    for cmd, e in commands.values():   # warm the bytecode cache and the rulebook cache
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=e)
-    samples: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(runs):   # interleaved, so that a burst of other jobs' load hits every command alike
-        for name, (cmd, e) in commands.items():
-            samples[name].append(_median_seconds(cmd, 1, e))
-    t = {name: statistics.median(v) for name, v in samples.items()}
-    floor = t["floor"]
-    rows = [
-        ("cold start: `coopcheck check` seed (rulebook cache hit) / import floor", f"{t['cached'] / floor:.2f}×",
-         "≤ 1.3×", f"{t['cached'] * 1000:.0f} ms / {floor * 1000:.0f} ms"),
-        ("cold start without the rulebook cache (`COOPCHECK_NO_CACHE=1`) / import floor",
-         f"{t['uncached'] / floor:.2f}×", "(before)", f"{t['uncached'] * 1000:.0f} ms / {floor * 1000:.0f} ms"),
-        ("import floor + one pydantic model / import floor", f"{t['floor_model'] / floor:.2f}×", "(lower bound)",
-         f"{t['floor_model'] * 1000:.0f} ms / {floor * 1000:.0f} ms"),
-    ]
-    return rows, t
+    check = [COOPCHECK, "check", str(SEED), "--format", "json", "--lang", "en"]
+    floor = [PY, "-c", FLOOR]
+    for cmd in (check, floor, check, floor):   # warm the bytecode cache and the rulebook cache
+        _seconds(cmd, env)
+    xs, ys = paired(lambda: _seconds(check, env), lambda: _seconds(floor, env), runs)
+    rows = [("cold start: `coopcheck check SEED --format json` / `python -c \"import click, rich.console, "
+             "pydantic\"`", ratio_text(xs, ys), "≤ 1.3×", f"{_ms(xs)} / {_ms(ys)}; {runs} pairs")]
+    return rows, {"floor": statistics.median(ys)}
 
 
 # --- scaling -------------------------------------------------------------------------------------
@@ -182,20 +205,29 @@ def cold_start(runs: int, work: Path) -> tuple[list[Row], dict[str, float]]:
 def scaled_rules(copies: int, dest: Path) -> dict[str, list[str]]:
     """The project's rule files ``copies`` times, copy k under other jurisdiction codes and ids.
 
-    A copy's rules test ``subject.country`` = its own code, so the copies' scopes are disjoint and
-    one agreement's case fact is accepted by one copy's rules only (what durable-rules' 64-rule
-    limit and the linter count). Returns, per original jurisdiction, the code of each copy.
+    Every encoded jurisdiction (MA, DZ, FR, TN) gets its own fictitious codes, so no two copies
+    define the same instrument (the previous version treated every file that was not Moroccan as
+    Algerian: FR's and TN's instruments were copied under their own ids twice). A copy's rules test
+    ``subject.country`` = its own code, so one agreement is checked by one copy. Jurisdiction files
+    without rules (out of scope) are copied once. Returns, per original jurisdiction, its codes.
     """
-    countries = {"MA": ["MA", *SCALE_CODES[0::2][: copies - 1]], "DZ": ["DZ", *SCALE_CODES[1::2][: copies - 1]]}
-    if any(len(codes) < copies for codes in countries.values()):
-        raise ValueError(f"at most {len(SCALE_CODES) // 2 + 1} copies")
-    for path in sorted(default_rules_dir().rglob("*.yaml")):
+    files = sorted(default_rules_dir().rglob("*.yaml"))
+    originals = sorted({m.group(1) for f in files
+                        for m in [re.search(r"^\s*jurisdiction: ([A-Z]{2})\s*$", f.read_text(encoding="utf-8"), re.M)]
+                        if m and "rules:" in f.read_text(encoding="utf-8")})
+    spare = iter(SCALE_CODES)
+    countries = {orig: [orig, *[next(spare) for _ in range(copies - 1)]] for orig in originals}
+    for path in files:
         text = path.read_text(encoding="utf-8")
-        orig = "MA" if "jurisdiction: MA" in text else "DZ"
-        for code in countries[orig][:copies]:
-            copy = (text.replace(f"jurisdiction: {orig}", f"jurisdiction: {code}")
-                    .replace(f"subject.country: {orig}", f"subject.country: {code}")
-                    .replace(f"id: {orig}-", f"id: {code}-"))
+        found = re.search(r"^\s*jurisdiction: ([A-Z]{2})\s*$", text, re.M)
+        orig = found.group(1) if found else ""
+        for code in countries.get(orig, [orig]):
+            copy = text
+            if code != orig:
+                copy = (text.replace(f"jurisdiction: {orig}", f"jurisdiction: {code}")
+                        .replace(f"subject.country: {orig}", f"subject.country: {code}")
+                        .replace(f"id: {orig}-", f"id: {code}-")
+                        .replace(f"provision: {orig}-", f"provision: {code}-"))
             target = dest / code.lower() / path.name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(copy, encoding="utf-8")
@@ -203,12 +235,19 @@ def scaled_rules(copies: int, dest: Path) -> dict[str, list[str]]:
 
 
 def _relabel(facts: list[Facts], countries: dict[str, list[str]], copies: int) -> list[Facts]:
-    """Agreement n checked against copy n mod copies: the same facts, its subject's country renamed."""
+    """Agreement n checked against copy n mod copies: the same facts, its subject's country renamed,
+    in the case fact and in every partner fact's ``sc`` (the subject's country the partner patterns test)."""
     out = []
     for n, f in enumerate(facts):
         codes = countries.get(f.case["subject_country"])
-        case = dict(f.case, subject_country=codes[n % copies]) if codes else f.case
-        out.append(Facts(f.subject, case, f.partners, f.approvals, f.clauses))
+        if not codes:
+            out.append(f)
+            continue
+        new = codes[n % copies]
+        case = dict(f.case, subject_country=new)
+        partners = tuple(dict(p, **{SCOPE_PROP: new}) if p.get(SCOPE_PROP) == f.case["subject_country"] else p
+                         for p in f.partners)
+        out.append(Facts(f.subject, case, partners, f.approvals, f.clauses))
     return out
 
 
@@ -237,8 +276,8 @@ def scaling(facts: list[Facts], factors: list[int], work: Path) -> tuple[list[Ro
         try:
             rulebook = load_rulebook(dest)   # the linter's verdict, limits included
         except RulebookError as exc:
-            first = exc.problems[0]
-            notes.append(f"×{copies} is refused by the linter: {first.english}")
+            refused = exc.problems[0]
+            notes.append(f"×{copies} is refused by the linter: {refused.english} ({refused.path})")
             rows.append((label, "—", "—", "refused by the linter (notes)"))
             continue
         lint = f"lint {time.perf_counter() - start:.2f} s"
@@ -322,17 +361,50 @@ def gherkin(floor: float, work: Path) -> Row:
 
 # --- portfolio -------------------------------------------------------------------------------------
 
-def portfolio(n: int, work: Path) -> Row:
+def _cpu_seconds(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall time and CPU time (user + system of the command and every worker it waited for)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = _seconds(cmd, env)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def portfolio(n: int, work: Path, runs: int) -> list[Row]:
+    """Copies of the fixtures: files per second of one process, and --jobs 2 vs --jobs 1 (paired).
+
+    Each run's CPU time is recorded too: on a machine whose cores other jobs keep busy, the wall
+    time says how much CPU the run was given, the CPU time what the work costs.
+    """
     env = dict(os.environ, COOPCHECK_CACHE_DIR=str(work / "cache"))
     folder = work / "portfolio"
     folder.mkdir()
     seeds = sorted((ROOT / "fixtures" / "agreements").rglob("*.yaml"))
     for i in range(n):
         shutil.copy(seeds[i % len(seeds)], folder / f"{i:05d}-{seeds[i % len(seeds)].name}")
-    one = _median_seconds([COOPCHECK, "check", str(folder), "--summary", "csv", "--jobs", "1"], 3, env)
-    two = _median_seconds([COOPCHECK, "check", str(folder), "--summary", "csv", "--jobs", "2"], 3, env)
-    return (f"portfolio of {n} files: --jobs 1 time / --jobs 2 time", f"{one / two:.2f}×", "≥ 1.7×",
-            f"{one:.2f} s / {two:.2f} s")
+    one = [COOPCHECK, "check", str(folder), "--summary", "csv", "--jobs", "1", "--lang", "en"]
+    two = [COOPCHECK, "check", str(folder), "--summary", "csv", "--jobs", "2", "--lang", "en"]
+    _seconds(one, env)
+    a: list[tuple[float, float]] = []
+    b: list[tuple[float, float]] = []
+    for _ in range(runs):
+        a.append(_cpu_seconds(one, env))
+        b.append(_cpu_seconds(two, env))
+    xs, ys = [w for w, _ in a], [w for w, _ in b]
+    rates = sorted(n / x for x in xs)
+    cpu_rates = sorted(n / c for _, c in a)
+    cpu_ratio = [c2 / c1 for (_, c1), (_, c2) in zip(a, b, strict=True)]
+    return [(f"portfolio throughput, one process (`coopcheck check DIR --summary csv --jobs 1`, {n} files, "
+             "start-up included), by wall time",
+             f"{statistics.median(rates):,.0f} files/s (min {rates[0]:,.0f}, max {rates[-1]:,.0f})",
+             "≥ 1,000 files/s", f"{statistics.median(xs):.2f} s per run; {runs} runs"),
+            ("the same, per CPU-second of the process (what it would do with a core of its own)",
+             f"{statistics.median(cpu_rates):,.0f} files/s (min {cpu_rates[0]:,.0f}, max {cpu_rates[-1]:,.0f})",
+             "(for the reading)", f"{statistics.median(c for _, c in a):.2f} s CPU per run"),
+            (f"portfolio of {n} files: `--jobs 1` time / `--jobs 2` time", ratio_text(xs, ys), "≥ 1.85×",
+             f"{statistics.median(xs):.2f} s / {statistics.median(ys):.2f} s; {runs} pairs"),
+            ("the same pairs: CPU time of `--jobs 2` (parent + workers) / CPU time of `--jobs 1`",
+             f"{statistics.median(cpu_ratio):.2f}× (min {min(cpu_ratio):.2f}, max {max(cpu_ratio):.2f})",
+             "(overhead of the workers)", f"{statistics.median(c for _, c in b):.2f} s CPU per `--jobs 2` run")]
 
 
 # --- profiles --------------------------------------------------------------------------------------
@@ -437,9 +509,11 @@ def _uptime() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--agreements", type=int, default=10_000)
-    parser.add_argument("--portfolio", type=int, default=1000, help="files in the --jobs comparison")
-    parser.add_argument("--runs", type=int, default=11, help="runs of each cold-start command (median)")
-    parser.add_argument("--scale", default="1,2,4,5,8,16", help="rulebook copies to compare (the first is the base)")
+    parser.add_argument("--portfolio", type=int, default=3000, help="files in the portfolio measures")
+    parser.add_argument("--runs", type=int, default=15, help="pairs of each paired measure (median, min, max)")
+    parser.add_argument("--portfolio-runs", type=int, default=5, help="pairs of portfolio runs")
+    parser.add_argument("--scale", default="1,2,4,8", help="rulebook copies to compare (the first is the base)")
+    parser.add_argument("--no-gherkin", action="store_true", help="skip the Gherkin suite's timing")
     parser.add_argument("--memory", type=int, default=100_000, help="evaluations in the memory measure")
     parser.add_argument("--quick", action="store_true", help="small sizes, to try the script (not for results.md)")
     parser.add_argument("--memory-child", type=int, default=0, help=argparse.SUPPRESS)
@@ -448,7 +522,7 @@ def main() -> None:
         memory_child(args.memory_child)
         return
     if args.quick:
-        args.agreements, args.portfolio, args.runs, args.memory = 1000, 40, 3, 5000
+        args.agreements, args.portfolio, args.runs, args.memory, args.portfolio_runs = 1000, 40, 3, 5000, 1
     load_before = _uptime()
     started = time.perf_counter()
     rows: list[Row] = []
@@ -460,7 +534,7 @@ def main() -> None:
 
         rulebook = load_rulebook()
         facts = _generated_facts(args.agreements)
-        rows += throughput(rulebook, facts)
+        rows += throughput(rulebook, facts, args.runs)
 
         factors = [int(x) for x in args.scale.split(",")]
         scale_rows, scale_notes = scaling(facts[: max(1000, args.agreements // 3)], factors, work)
@@ -468,8 +542,9 @@ def main() -> None:
         notes += scale_notes
 
         rows.append(memory(args.memory))
-        rows.append(portfolio(args.portfolio, work))
-        rows.append(gherkin(cold["floor"], work))
+        rows += portfolio(args.portfolio, work, args.portfolio_runs)
+        if not args.no_gherkin:
+            rows.append(gherkin(cold["floor"], work))
         profile_text = profiles(work, facts, rulebook)
     load_after = _uptime()
 
@@ -482,8 +557,8 @@ def main() -> None:
               f"{len(os.sched_getaffinity(0))} cores"
     generated = [c for c in COUNTRIES if c not in ("MA", "DZ")]
     text = (
-        "# Benchmark results\n\nWritten by `python bench/run.py` "
-        f"(--agreements {args.agreements}, --portfolio {args.portfolio}, --runs {args.runs}, "
+        "# Benchmark results\n\nWritten by `" + " ".join([".venv/bin/python", "bench/run.py", *sys.argv[1:]])
+        + f"` (--agreements {args.agreements}, --portfolio {args.portfolio}, --runs {args.runs}, "
         f"--memory {args.memory}); {machine}; {load_before} before, {load_after} after "
         f"({time.perf_counter() - started:.0f} s). Ratios of figures measured in the same run; "
         "the absolute times are for scale only.\n\n" + table + "\n"

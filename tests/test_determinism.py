@@ -323,7 +323,8 @@ def test_a_portfolio_checks_every_file_on_the_same_day(monkeypatch: pytest.Monke
     days = iter([date(2026, 1, 15), date(2026, 1, 16)])
     seen: list[date | None] = []
     monkeypatch.setattr("coopcheck.check.current_date", lambda: next(days))
-    monkeypatch.setattr(batch, "check_one", lambda path, rules, as_of, lang, today=None: seen.append(today))
+    monkeypatch.setattr(batch, "check_one",
+                        lambda path, rules, as_of, lang, today=None, rulebook=None: seen.append(today))
     batch.run([Path("a.yaml"), Path("b.yaml"), Path("c.yaml")], None, None, "en", jobs=1)
     assert seen == [date(2026, 1, 15)] * 3
 

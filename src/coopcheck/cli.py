@@ -10,10 +10,11 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -23,6 +24,7 @@ from .errors import (
     EXIT_COMPLIANT,
     EXIT_ENGINE,
     EXIT_INCOMPLETE,
+    EXIT_INTERRUPTED,
     EXIT_NON_COMPLIANT,
     CoopcheckError,
     LocatedError,
@@ -30,9 +32,13 @@ from .errors import (
     visible,
 )
 from .paths import resolved
+from .startup import no_pydantic_plugin_discovery
 from .vocab import Verdict
 
+no_pydantic_plugin_discovery()   # before anything imports pydantic (none of the imports above does)
+
 if TYPE_CHECKING:
+    from .batch import Outcome
     from .report import Report
 
 VERDICT_EXIT = {Verdict.compliant: EXIT_COMPLIANT, Verdict.non_compliant: EXIT_NON_COMPLIANT,
@@ -121,8 +127,50 @@ rules_option = click.option("--rules", "rules_dir", type=_Path(file_okay=False, 
                             help="Rules directory (default: the project's rules/).")
 
 
-class _Group(click.Group):
+_DOING: dict[str, object] = {}   # what the running command does, for the Ctrl-C message (see _doing)
+
+
+def _doing(lang: str, key: str, **params: object) -> None:
+    """Say what an interrupt would stop, in ``lang``: ``interrupt.<...>`` with its parameters."""
+    _DOING.clear()
+    _DOING.update(lang=lang, key=key, params=params)
+
+
+class _NamedGroup(click.Group):
+    """Keeps the words of the sub-command being run (``rules lint``) for the Ctrl-C message."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None,
+                                                                               list[str]]:
+        name, command, rest = super().resolve_command(ctx, args)
+        if command is not None:
+            _COMMAND.append(command.name or str(name))
+        return name, command, rest
+
+
+_COMMAND: list[str] = []
+
+
+def _interrupted() -> NoReturn:
+    """Ctrl-C (or SIGINT to the process group): one line in the user's language, exit 130.
+
+    Never click's "Aborted!" and exit 1, which a script reads as "non-compliant". What was written
+    stays whole (every file is written atomically: the temporary file is removed on the interrupt);
+    the portfolio's workers are stopped by ``batch`` before this runs.
+    """
+    lang = str(_DOING.get("lang") or i18n.lang_from_env())
+    key = str(_DOING.get("key") or "interrupt.command")
+    params = dict(_DOING.get("params") or {})  # type: ignore[call-overload]
+    if key == "interrupt.command":
+        params.setdefault("command", " ".join(_COMMAND))
+    click.echo("", err=True)   # after the ^C the terminal echoed
+    click.echo(i18n.text(key, lang, **params), err=True)
+    sys.exit(EXIT_INTERRUPTED)
+
+
+class _Group(_NamedGroup):
     """Turns an unexpected exception into one line and exit 4 (set COOPCHECK_DEBUG=1 for the trace).
+
+    Ctrl-C is exit 130 with a message saying what was stopped (``_interrupted``).
 
     A dependency's warning is not an exception of coopcheck's: it is contained (``dependency_warnings``)
     so that ``-W error`` or a test suite's filters never turn it into an internal error.
@@ -131,9 +179,13 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         from .dependency_warnings import contained
 
+        _DOING.clear()
+        _COMMAND.clear()
         try:
             with contained():
                 return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _interrupted()
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
             raise
         except Exception as exc:
@@ -180,6 +232,7 @@ def check(agreements: tuple[Path, ...], fmt: str, bilingual: bool, lang: str | N
     exit code is then 2 if any file was bad, else 4 if the engine failed on one, else the worst verdict.
     """
     lang = lang or i18n.lang_from_env()
+    _doing(lang, "interrupt.check", path=visible(str(agreements[0])))
     if summary is not None or len(agreements) > 1 or any(p.is_dir() for p in agreements):
         try:
             _portfolio(list(agreements), fmt, lang, as_of, subject, rules_dir, output, force, summary or "table",
@@ -275,13 +328,16 @@ def _changed_rules(before: dict[str, str], after: dict[str, str]) -> list[str]:
 def _portfolio(paths: list[Path], fmt: str, lang: str, as_of: date | None, subject: str | None,
                rules_dir: Path | None, output: Path | None, force: bool, summary: str, jobs: int | None,
                timeout: float) -> None:
-    """Check every agreement under ``paths``; print or write the summary; exit with the worst outcome."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    """Check every agreement under ``paths``; print or write the summary; exit with the worst outcome.
 
+    A CSV or JSON-lines summary is streamed, row by row in input order, to ``-o``'s temporary file
+    (renamed over the target at the end) or to stdout: memory stays flat on 100,000 files. The
+    table needs every row before it is drawn. rich is imported only for the table and for the
+    progress bar on a terminal.
+    """
     from . import batch
-    from .render import summary as summary_render
 
+    _doing(lang, "interrupt.command")
     if fmt != "text":
         raise UsageError(i18n.text("report.one_agreement", lang, fmt=fmt))
     if subject is not None:
@@ -294,44 +350,134 @@ def _portfolio(paths: list[Path], fmt: str, lang: str, as_of: date | None, subje
         raise UsageError(i18n.text("batch.no_files", lang, paths=", ".join(map(str, paths))))
     if output is not None:   # refuse before the work, not after it
         _check_target(output, files, force, lang)
-    if rules_dir is not None:
-        from .rulebook import load_rulebook
+    from .check import rulebook_for
 
-        load_rulebook(rules_dir)   # a broken rulebook is one error, not one per file
+    rulebook_for(rules_dir)   # a broken rulebook is one error, not one per file (and loaded before the workers fork)
     rules_before = _rules_fingerprint(rules_dir)
-    err = Console(stderr=True)
-    show = err.is_terminal and not os.environ.get("CI")
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=err, transient=True, disable=not show) as progress:
-        task = progress.add_task(i18n.text("batch.progress", lang), total=len(files))
-        outcomes = batch.run(files, rules_dir, as_of, lang, jobs or batch.default_jobs(), timeout,
-                             on_done=lambda _o: progress.advance(task))
-    changed = _changed_rules(rules_before, _rules_fingerprint(rules_dir))
-    if changed:   # files checked against two versions of the law: no summary is printed or written
-        raise UsageError(i18n.text("batch.rules_changed", lang, files=", ".join(visible(f) for f in changed)))
-    if summary == "csv":
-        content = summary_render.to_csv(outcomes)
-    elif summary == "jsonl":
-        content = summary_render.to_jsonl(outcomes)
-    else:
-        console = (Console(record=True, width=120, file=io.StringIO()) if output
-                   else Console(highlight=False))
-        summary_render.to_table(outcomes, lang, console)
-        content = console.export_text() if output else ""
-    if output is not None:
-        _write(output, content, files, force)
-    elif content:
-        click.echo(content, nl=False)
-    statuses = {o.status for o in outcomes}
+    counted = {"done": 0, "total": len(files)}
+    _doing(lang, "interrupt.portfolio", **counted)
+    statuses: set[str] = set()
+    verdicts: set[str | None] = set()
+
+    def same_rules() -> None:
+        """Every file is checked against the rulebook read at the start: if a rule file was edited
+        meanwhile, the summary holds rules that are no longer those on disk (not written)."""
+        changed = _changed_rules(rules_before, _rules_fingerprint(rules_dir))
+        if changed:
+            raise UsageError(i18n.text("batch.rules_changed", lang, files=", ".join(visible(f) for f in changed)))
+
+    with _Progress(lang, len(files)) as progress:
+        def done(_outcome: batch.Outcome) -> None:
+            counted["done"] += 1
+            _doing(lang, "interrupt.portfolio", **counted)
+            progress.advance()
+
+        def seen(outcomes: Iterator[batch.Outcome]) -> Iterator[batch.Outcome]:
+            for o in outcomes:
+                statuses.add(o.status)
+                verdicts.add(o.verdict)
+                yield o
+
+        outcomes = seen(batch.iterate(files, rules_dir, as_of, lang, jobs or batch.default_jobs(), timeout,
+                                      on_done=done))
+        _summary(outcomes, summary, lang, output, progress, same_rules)
     if batch.BAD_INPUT in statuses:
         sys.exit(EXIT_BAD_INPUT)
     if batch.ENGINE_ERROR in statuses:
         sys.exit(EXIT_ENGINE)
-    verdicts = {o.verdict for o in outcomes}
     for worst in (Verdict.non_compliant, Verdict.incomplete):
         if worst.value in verdicts:
             sys.exit(VERDICT_EXIT[worst])
     sys.exit(EXIT_COMPLIANT)
+
+
+def _summary(outcomes: Iterator[Outcome], summary: str, lang: str, output: Path | None,
+             progress: _Progress, verify: Callable[[], None]) -> None:
+    """The summary of ``outcomes``: streamed (csv, jsonl) or drawn once they are all in (table).
+
+    ``verify`` runs once every file is checked, before ``-o`` is replaced or the table drawn: if it
+    raises, nothing is written. Rows streamed to stdout are out already; the error follows them.
+    """
+    from .render import summary as summary_render
+
+    if summary in ("csv", "jsonl"):
+        lines = summary_render.csv_lines(outcomes) if summary == "csv" else summary_render.jsonl_lines(outcomes)
+        if output is not None:
+            from .atomic import replacing
+
+            def stream() -> None:
+                with replacing(resolved(output)) as handle:
+                    for piece in lines:
+                        handle.write(piece)
+                    verify()
+
+            _written(output, stream, lang)
+        else:
+            for piece in lines:
+                if piece:
+                    progress.print_above(piece)
+            verify()
+        return
+    from rich.console import Console
+
+    everything = list(outcomes)
+    progress.stop()
+    verify()
+    if output is not None:
+        console = Console(record=True, width=120, file=io.StringIO())
+        summary_render.to_table(everything, lang, console)
+        from .atomic import write_text
+
+        _written(output, lambda: write_text(resolved(output), console.export_text()), lang)
+    else:
+        summary_render.to_table(everything, lang, Console(highlight=False))
+
+
+class _Progress:
+    """rich's progress bar on stderr when it is a terminal (not under CI); nothing otherwise.
+
+    It is refreshed by hand, never by rich's refresh thread: portfolio workers are forked, and a
+    fork must not happen while another thread holds a lock.
+    """
+
+    def __init__(self, lang: str, total: int) -> None:
+        self.lang, self.total = lang, total
+        self.bar: Any = None
+        self.task: Any = None
+        self.last = 0.0
+
+    def __enter__(self) -> _Progress:
+        if sys.stderr.isatty() and not os.environ.get("CI"):
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                TimeRemainingColumn(), console=Console(stderr=True), transient=True,
+                                auto_refresh=False)
+            self.bar.start()
+            self.task = self.bar.add_task(i18n.text("batch.progress", self.lang), total=self.total)
+        return self
+
+    def advance(self) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task)
+            now = time.monotonic()
+            if now - self.last > 0.1:
+                self.last = now
+                self.bar.refresh()
+
+    def print_above(self, text: str) -> None:
+        """Streamed rows on stdout (the bar is on stderr: a redirected stdout never sees it)."""
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
 
 
 @main.command()
@@ -371,6 +517,7 @@ def init(output: Path | None, lang: str | None, force: bool) -> None:
     from .init_wizard import ClickPrompter, StoppedError, Wizard, save
 
     lang = lang or i18n.lang_from_env()
+    _doing(lang, "interrupt.command")
 
     def taken(path: Path) -> str | None:
         return i18n.text("init.err.file_exists", lang, path=path) if path.exists() and not force else None
@@ -420,7 +567,7 @@ def serve(host: str, port: int, workers: int, timeout: float) -> None:
                 server_header=False, timeout_graceful_shutdown=int(timeout) + 5, log_level="info")
 
 
-@main.group()
+@main.group(cls=_NamedGroup)
 def rules() -> None:
     """Inspect the rulebook."""
 
@@ -431,6 +578,7 @@ def rules() -> None:
 def lint(lang: str | None, rules_dir: Path | None) -> None:
     """Load and lint every rule file; exit 2 with file:line:col for each problem."""
     lang = lang or i18n.lang_from_env()
+    _doing(lang, "interrupt.command")
     from .rulebook import load_rulebook
 
     try:
@@ -454,6 +602,7 @@ def list_command(jurisdiction: str | None, instrument: str | None, fmt: str, lan
     from .rules_browse import row, select
 
     lang = lang or i18n.lang_from_env()
+    _doing(lang, "interrupt.command")
     try:
         rows = [row(r, lang) for r in select(load_rulebook(rules_dir), lang, jurisdiction, instrument)]
     except CoopcheckError as exc:
@@ -480,6 +629,7 @@ def show(rule_id: str, fmt: str, lang: str | None, rules_dir: Path | None, featu
     from .rules_browse import detail, find, scenarios_for
 
     lang = lang or i18n.lang_from_env()
+    _doing(lang, "interrupt.command")
     rules_dir = rules_dir or default_rules_dir()
     try:
         rule = find(load_rulebook(rules_dir), rule_id, lang)
@@ -547,6 +697,7 @@ def doc(output: Path, force: bool, rules_dir: Path | None, features_dir: Path | 
     from .site import render_site, write_site
 
     lang = i18n.lang_from_env()
+    _doing(lang, "interrupt.doc")
     rules_dir = rules_dir or default_rules_dir()
     try:
         rb = load_rulebook(rules_dir)

@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .conclusions import Conclusion
 from .conditions import Atom, Conjunction
-from .rulebook import CompiledRule, Rulebook
+
+if TYPE_CHECKING:   # types only: rulebook imports compile (its linter counts engine rules), never the reverse
+    from .rulebook import CompiledRule, Rulebook
 
 Record = Callable[[Any, Conclusion], None]   # (action context, conclusion)
 Emit = Callable[[Any, dict[str, Any]], None]  # (action context, derived fact)

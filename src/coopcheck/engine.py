@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -103,6 +104,21 @@ class Engine:
 
 
 _ENGINES: dict[str, Engine] = {}
+
+
+def _forget_engines_after_fork() -> None:
+    """In a forked child (a portfolio worker): drop the parent's engines, never reuse their host.
+
+    durable-rules keeps its rulesets and sessions in C memory that a fork copies as it is, possibly
+    in the middle of another thread's evaluation, with the parent's session counter and pending
+    results. The child compiles its own host on first use (a few ms) and starts clean; the
+    rulebook (plain data, loaded before the fork) is what the fork is for.
+    """
+    _ENGINES.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_engines_after_fork)
 
 
 def engine_for(rulebook: Rulebook) -> Engine:

@@ -48,6 +48,7 @@ EXIT_NON_COMPLIANT = 1
 EXIT_BAD_INPUT = 2
 EXIT_INCOMPLETE = 3
 EXIT_ENGINE = 4
+EXIT_INTERRUPTED = 130   # Ctrl-C or SIGINT (the POSIX convention: 128 + signal 2)
 
 
 @dataclass(frozen=True)

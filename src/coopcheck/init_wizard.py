@@ -66,6 +66,8 @@ class ClickPrompter:
         try:
             return str(click.prompt(prompt, default="", show_default=False, prompt_suffix=" : "))
         except click.exceptions.Abort as exc:
+            if isinstance(exc.__context__, KeyboardInterrupt):   # Ctrl-C: the CLI's exit 130, not "input ended"
+                raise KeyboardInterrupt from None
             raise StoppedError from exc
 
     def say(self, text: str) -> None:

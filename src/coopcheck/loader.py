@@ -15,10 +15,14 @@ from .model import Agreement, check_references
 from .yamlio import locate, read_document, validation_problems
 
 
-def load_agreement(path: str | Path) -> Agreement:
-    """The validated agreement in ``path``; raises ``InputError`` listing all its problems."""
+def load_agreement(path: str | Path, fast: bool = True) -> Agreement:
+    """The validated agreement in ``path``; raises ``InputError`` listing all its problems.
+
+    ``fast``: read with libyaml where it gives exactly ruamel's reading (``fastyaml``); False
+    forces ruamel (the differential tests compare both).
+    """
     path = Path(path)
-    data = read_document(path, InputError)
+    data = read_document(path, InputError, fast)
     problems: list[Problem] = []
     agreement: Agreement | None = None
     try:

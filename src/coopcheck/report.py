@@ -448,6 +448,25 @@ def _content_order(a: Approval) -> tuple[date, str]:
     return (a.date or date.max, a.model_dump_json())
 
 
+_SCOPES: dict[int, tuple[Any, list[Atom]]] = {}
+
+
+def _scope_of(applies_to: Any) -> list[Atom]:
+    """The parsed atoms of an instrument's (or not_covered entry's) ``applies_to``, parsed once.
+
+    A check used to parse every instrument's scope again for every subject (issue 16). The key is
+    the object's identity; the object itself is kept with its atoms, so an identity never names
+    another object (rulebooks are few and live as long as the process).
+    """
+    found = _SCOPES.get(id(applies_to))
+    if found is None or found[0] is not applies_to:
+        if len(_SCOPES) > 10_000:
+            _SCOPES.clear()
+        found = (applies_to, scope_atoms(applies_to, ()) or [])
+        _SCOPES[id(applies_to)] = found
+    return found[1]
+
+
 def _scope_findings(agreement: Agreement, facts: Facts, rulebook: Rulebook, as_of: date) -> list[Finding]:
     """``out_of_scope`` when no instrument governs the subject on that date: said, never silent."""
     party = agreement.party(facts.subject)
@@ -460,7 +479,7 @@ def _scope_findings(agreement: Agreement, facts: Facts, rulebook: Rulebook, as_o
                         because=(("because.country", {"country": party.country, "party": party.id}),))]
 
     def governs(inst: Instrument) -> bool:
-        atoms = scope_atoms(inst.applies_to, ()) or []
+        atoms = _scope_of(inst.applies_to)
         return bool(atoms) and all(a.test(facts.case.get(a.spec.prop)) is True for a in atoms)
 
     in_force = [i for i in in_country if i.in_force.contains(as_of)]
@@ -500,7 +519,7 @@ def _scope_findings(agreement: Agreement, facts: Facts, rulebook: Rulebook, as_o
         return [Finding(FindingKind.missing_information, party=party.id, fields=tuple(unknown), detail="scope")]
     for inst in in_force:
         for nc in inst.not_covered:
-            atoms = scope_atoms(nc.applies_to, ()) or []
+            atoms = _scope_of(nc.applies_to)
             if atoms and all(a.test(facts.case.get(a.spec.prop)) is True for a in atoms):
                 return [Finding(FindingKind.out_of_scope, party=party.id, detail="not_covered",
                                 reason=nc.reason.model_dump(), reason_source=inst.id,

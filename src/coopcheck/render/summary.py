@@ -21,18 +21,16 @@ import io
 import json
 import os
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, fields
 from pathlib import Path
-
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from .. import i18n
 from ..batch import NOT_CHECKED, Outcome, Row
-from .fit import print_table
-from .terminal import iso
+
+if TYPE_CHECKING:   # rich only for the table: a CSV/JSONL summary never imports it
+    from rich.console import Console
 
 COLUMNS = tuple(f.name for f in fields(Row))
 
@@ -55,16 +53,31 @@ def neutral(cell: object) -> object:
 
 
 def to_csv(outcomes: list[Outcome]) -> str:
+    return "".join(csv_lines(outcomes))
+
+
+def csv_lines(outcomes: Iterable[Outcome]) -> Iterator[str]:
+    """The CSV summary piece by piece (the header, then each outcome's rows), for streaming."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for r in rows(outcomes):
-        writer.writerow({k: neutral(v) for k, v in asdict(r).items()})
-    return buffer.getvalue()
+    for outcome in outcomes:
+        for r in outcome.rows:
+            writer.writerow({k: neutral(v) for k, v in asdict(r).items()})
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()   # the header alone when there was no outcome
 
 
 def to_jsonl(outcomes: list[Outcome]) -> str:
-    return "".join(json.dumps(asdict(r), ensure_ascii=False) + "\n" for r in rows(outcomes))
+    return "".join(jsonl_lines(outcomes))
+
+
+def jsonl_lines(outcomes: Iterable[Outcome]) -> Iterator[str]:
+    """The JSON lines summary, one outcome's rows at a time, for streaming."""
+    for outcome in outcomes:
+        yield "".join(json.dumps(asdict(r), ensure_ascii=False) + "\n" for r in outcome.rows)
 
 
 def totals(outcomes: list[Outcome]) -> Counter[str]:
@@ -96,6 +109,13 @@ def _folder(files: list[str]) -> str:
 
 def to_table(outcomes: list[Outcome], lang: str, console: Console) -> None:
     """The summary on a terminal: file names and ids whole, never cut in the middle (``fit``)."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from .fit import print_table
+    from .terminal import iso
+
     every = rows(outcomes)
     folder = _folder([r.file for r in every])
     table = Table(title=i18n.text("batch.title", lang, n=len(outcomes)), box=box.SIMPLE_HEAD, show_lines=False,
