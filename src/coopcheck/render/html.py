@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 from .. import __version__, i18n
 from ..report import Finding, PlanStep, Report
 from ..vocab import Severity
-from .words import because_lines, message, party_name
+from .words import because_lines, estimated_line, message, party_name, publication_lines, timing_lines
 
 BILINGUAL = ("ar", "fr")
 _DONE = ("done", "deemed")
@@ -77,6 +77,7 @@ def _finding(report: Report, f: Finding, say: _Say) -> dict[str, Any]:
             "status": c.status.value, "quotes": sorted(c.text.items()),
             "source": c.source, "source_title": c.source_title,
             "reviewed": bool(c.reviewed_by and c.reviewed_on),
+            "publication": say.each(lambda lang: publication_lines(inst, lang)),
             "review": (say.t("report.reviewed", by=c.reviewed_by, on=c.reviewed_on.isoformat())
                        if c.reviewed_by and c.reviewed_on else say.t("report.unreviewed")),
         }
@@ -87,6 +88,7 @@ def _finding(report: Report, f: Finding, say: _Say) -> dict[str, Any]:
         "due": f.due.isoformat() if f.due and f.kind.value == "missing_approval" else None,
         "remedy": say.each(lambda lang: f.remedy.get(lang) or next(iter(f.remedy.values()))) if f.remedy else None,
         "note": f.detail if f.kind.value == "unverified_basis" else None,
+        "estimated": say.each(lambda lang: estimated_line(f, lang) or "") if f.estimated else None,
         "citation": citation,
     }
 
@@ -102,7 +104,8 @@ def _step(report: Report, n: int, s: PlanStep, say: _Say) -> dict[str, Any]:
         due = say.t("receipt_due", date=s.receipt_due.isoformat())
     return {"n": n, "status": s.status, "done": s.status in _DONE, "approval": say.w(s.approval),
             "authority": say.w(s.authority), "status_label": say.w(s.status), "due": due,
-            "obtained": obtained_text, "rules": s.rules}
+            "obtained": obtained_text, "rules": s.rules,
+            "periods": say.each(lambda lang: timing_lines(s, lang)) if s.timings else None}
 
 
 def _name(report: Report, pid: str, lang: str) -> str:

@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from .. import i18n
 from ..report import Finding, PlanStep, Report
-from .words import because_lines, message, not_checked, party_name, plan_day
+from .words import (
+    because_lines,
+    estimated_line,
+    message,
+    not_checked,
+    party_name,
+    plan_day,
+    provenance_line,
+    publication_lines,
+    timing_lines,
+)
 
 
 def _cell(text: str) -> str:
@@ -26,12 +36,16 @@ def _finding(report: Report, f: Finding, lang: str, level: str = "###") -> list[
         title = inst.title.pick(lang) if inst else c.instrument
         out += [f"**{head} — {title}** [{c.instrument}] ({i18n.word(c.status.value, lang)})", ""]
         out += [f"> {quote}" for quote in c.text.values()]
-        out += ["", f"{i18n.text('source', lang)}: <{c.source}>", ""]
+        out += [""] + [f"{line}  " for line in publication_lines(inst, lang)]
+        out += [provenance_line(c.source, c.source_title, lang), ""]
     reasons = because_lines(report, f, lang)
     if reasons:
         out += [f"{i18n.text('because', lang)}:", ""] + [f"- {r}" for r in reasons] + [""]
     if f.due and f.kind.value == "missing_approval":
         out += [f"{i18n.text('due', lang)} {f.due.isoformat()} ({i18n.text('before_signing', lang)})", ""]
+    estimated = estimated_line(f, lang)
+    if estimated:
+        out += [estimated, ""]
     if f.remedy:
         out += [f"{i18n.text('remedy', lang)}: {f.remedy.get(lang) or next(iter(f.remedy.values()))}", ""]
     return out
@@ -90,4 +104,7 @@ def _findings_and_plan(report: Report, findings: tuple[Finding, ...], plan: tupl
                      party_name(report, s.party, lang), i18n.word(s.status, lang), day)
             out.append("| " + " | ".join(_cell(x) for x in cells) + " |")
         out.append("")
+        periods = [f"{n}. {line}" for n, s in enumerate(plan, start=1) for line in timing_lines(s, lang)]
+        if periods:
+            out += [f"- {line}" for line in periods] + [""]
     return out

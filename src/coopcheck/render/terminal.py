@@ -18,7 +18,17 @@ from rich.text import Text
 from .. import i18n
 from ..report import Finding, PartyReport, PlanStep, Report
 from ..vocab import Severity, Verdict
-from .words import because_lines, message, not_checked, party_name, plan_day
+from .words import (
+    because_lines,
+    estimated_line,
+    message,
+    not_checked,
+    party_name,
+    plan_day,
+    provenance_line,
+    publication_lines,
+    timing_lines,
+)
 
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 FSI, PDI = "\u2068", "\u2069"
@@ -48,13 +58,17 @@ def _card(report: Report, f: Finding, lang: str) -> Panel:
         lines.append(Text(f"({i18n.word(c.status.value, lang)})", style=status_style))
         for quote in c.text.values():
             lines.append(Text(iso(f"« {quote} »"), style="italic"))
-        lines.append(Text(f"{i18n.text('source', lang)}: {c.source}", style="dim"))
+        lines.extend(Text(iso(line), style="cyan") for line in publication_lines(inst, lang))
+        lines.append(Text(iso(provenance_line(c.source, c.source_title, lang)), style="dim"))
     reasons = because_lines(report, f, lang)
     if reasons:
         lines.append(Text(i18n.text("because", lang) + ":", style="bold"))
         lines.extend(Text(iso(f"  • {r}")) for r in reasons)
     if f.due and f.kind.value == "missing_approval":
         lines.append(Text(f"{i18n.text('due', lang)} {f.due.isoformat()} ({i18n.text('before_signing', lang)})"))
+    estimated = estimated_line(f, lang)
+    if estimated:
+        lines.append(Text(iso(estimated), style="yellow"))
     if f.remedy:
         remedy = f.remedy.get(lang) or next(iter(f.remedy.values()))
         lines.append(Text(iso(f"{i18n.text('remedy', lang)}: {remedy}"), style="green"))
@@ -128,3 +142,6 @@ def _findings_and_plan(report: Report, findings: tuple[Finding, ...], plan: tupl
                           iso(party_name(report, s.party, lang)),
                           Text(iso(i18n.word(s.status, lang)), style=_STATUS_STYLE.get(s.status, "")), iso(day))
         console.print(table)
+        for n, s in enumerate(plan, start=1):   # the periods the text sets, with their last lawful day
+            for line in timing_lines(s, lang):
+                console.print(Text(iso(f"{n}. {line}")))
