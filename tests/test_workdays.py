@@ -125,7 +125,7 @@ def test_every_instrument_names_its_official_publication(rulebook: Rulebook) -> 
         assert inst.publication is not None, inst.id
         assert inst.publication.issues
     ma = {i.id: i.publication for i in rulebook.instruments if i.jurisdiction == "MA"}
-    dahirs = {k: v.act.fr for k, v in ma.items() if v is not None and v.act is not None}
+    dahirs = {k: v.act.fr or "" for k, v in ma.items() if v is not None and v.act is not None}
     assert "1-15-83" in dahirs["MA-OL-111-14"] and "1-15-84" in dahirs["MA-OL-112-14"]
     assert "1-15-85" in dahirs["MA-OL-113-14"]
 
