@@ -5,12 +5,15 @@ working-day period with its last lawful day."""
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import holidays
 import pytest
+from rich.console import Console
 
 from coopcheck import workdays
 from coopcheck.check import check_agreement
@@ -139,3 +142,27 @@ def test_a_report_cites_the_publication_and_names_the_text_dump_as_provenance(ru
     for c in cited:
         assert c["publication"]["issues"][0]["number"] == "6380"
         assert c["provenance"]["url"] == c["source"]   # kept for v1, now named for what it is
+
+
+EID = Path(__file__).resolve().parents[1] / "fixtures/agreements/ma/constructed-ma-late-transmission-eid.yaml"
+
+
+@pytest.mark.parametrize("lang", ["ar", "fr", "en"])
+def test_every_format_cites_the_publication_and_dates_the_periods(lang: str) -> None:
+    """Terminal, Markdown and HTML (which the PDF prints) say the same as the JSON: the official
+    publication beside the text read, each period's last lawful day, and that it is estimated."""
+    from coopcheck import i18n
+    from coopcheck.check import check_file
+    from coopcheck.render import html, markdown, terminal
+
+    report = check_file(EID)
+    console = Console(record=True, width=200, file=io.StringIO())
+    terminal.render(report, lang, console)
+    outputs = {"terminal": console.export_text(), "markdown": markdown.render(report, lang),
+               "html": html.render(report, lang)}
+    for name, text in outputs.items():
+        assert "6380" in text and "1-15-84" in text, name                     # the BO issue, the dahir
+        assert i18n.text("provenance", lang) in text, name                     # the dump is provenance
+        assert "2026-06-09" in text, name                                      # the last lawful day
+        assert i18n.text("plan.estimated", lang, holidays="").split(":")[0] in text, name
+        assert f"{i18n.text('source', lang)}: https://github.com" not in text, name

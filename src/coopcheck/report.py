@@ -396,7 +396,8 @@ def _deadline_findings(d: Deadline, agreement: Agreement, base: dict[str, Any], 
     Absent approvals are the business of the rules that require them; an approval that is there
     without the day the deadline needs gives ``missing_information`` naming that field. Of
     several, the earliest start and the earliest end count (never the file's order). When start
-    and end are two days of one approval (adopted, then received), each such approval is checked.
+    and end are two days of one approval (adopted, then received), the earliest adopted one is
+    checked (a pending deliberation has not been adopted: it has no period yet).
     Working days are counted on ``country``'s calendar (the instrument's jurisdiction). Besides its
     findings, the period is dated in the plan, on the step of the approval it concerns, as a
     ``Timing`` carried by a stub step that ``_merge_plan`` folds into the real one.
@@ -452,15 +453,26 @@ def _deadline_pairs(d: Deadline, agreement: Agreement, party: str
     starts = [(n, a) for n, a in mine if a.kind is d.start.approval]
     if d.end.signing:
         approved = [x for x in starts if x[1].outcome.value == "approved"]
-        return ([(min(approved, key=lambda x: _day_of(x[1], d.start) or date.max), None)] if approved else []), starts
+        return ([(min(approved, key=lambda x: _first(x[1], d.start)), None)] if approved else []), starts
     ends = [(n, a) for n, a in mine if a.kind is d.end.approval
             and (a.outcome.value == "approved" or d.end.date == "received")]
     if d.start.approval is d.end.approval:
-        return [(e, e) for e in ends], starts
+        # two days of one act (adopted, then received): the adopted one that came first, chosen by
+        # what the file says of it, so that one finding (or none) is given whatever the file's order
+        adopted = [e for e in ends if e[1].outcome.value == "approved"]
+        if not adopted:
+            return [], starts
+        first = min(adopted, key=lambda x: _first(x[1], d.start))
+        return [(first, first)], starts
     if starts and ends:
-        return [(min(starts, key=lambda x: _day_of(x[1], d.start) or date.max),
-                 min(ends, key=lambda x: _day_of(x[1], d.end) or date.max))], starts
+        return [(min(starts, key=lambda x: _first(x[1], d.start)),
+                 min(ends, key=lambda x: _first(x[1], d.end)))], starts
     return [], starts
+
+
+def _first(a: Approval, point: DatePoint) -> tuple[date, str]:
+    """Of several approvals, the earliest day; on a tie, by what they say (never the file's order)."""
+    return (_day_of(a, point) or date.max, a.model_dump_json())
 
 
 def _missed(d: Deadline, last: date, limit: date, base: dict[str, Any]) -> Finding | None:
