@@ -683,17 +683,3 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors le délai fixé par l'article 114 court jusqu'au 2024-05-30
     Et le verdict est "conforme"
-
-  @art-113 @escapes-MA-111-14-113-transmission
-  Scénario: Article 113 de la loi organique 111-14 : un délai qui traverse l'Aïd al-Fitr ne compte pas les jours fériés et sa fin est une date estimée
-    Soit une convention du type "jumelage" entre les parties suivantes :
-      | id   | pays | type                      | niveau  |
-      | rsk  | MA   | collectivité territoriale | région  |
-      | sale | MA   | collectivité territoriale | commune |
-    Et les approbations suivantes :
-      | type                    | date       | reçue le   | résultat  |
-      | délibération du conseil | 2024-04-01 | 2024-04-16 | favorable |
-    Quand la convention est vérifiée
-    Alors le délai fixé par l'article 113 court jusqu'au 2024-04-17
-    Et cette date est estimée car elle dépend d'une fête fixée par l'observation de la lune
-    Et le verdict est "conforme"
