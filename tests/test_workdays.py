@@ -167,3 +167,16 @@ def test_every_format_cites_the_publication_and_dates_the_periods(lang: str) -> 
         assert "2035-03-05" in text, name                                      # the last lawful day
         assert i18n.text("plan.estimated", lang, holidays="").split(":")[0] in text, name
         assert f"{i18n.text('source', lang)}: https://github.com" not in text, name
+
+
+def test_an_earliest_signing_day_counted_across_eid_is_said_to_be_estimated(rulebook: Rulebook) -> None:
+    # received Friday 16 February 2035; Eid al-Adha estimated on Sunday 18 and Monday 19 February:
+    # the objection period runs over Tue 20, Wed 21, Thu 22 → signing lawful from Fri 23 (estimated)
+    from coopcheck.render import markdown
+
+    ag = _agreement([{"date": "2035-02-14", "received": "2035-02-16"}], "2035-03-01")
+    out = _report(rulebook, ag)
+    assert out["earliest_signing"] == "2035-02-23"
+    assert [e["date"] for e in out["earliest_signing_estimated"]] == ["2035-02-18", "2035-02-19"]
+    text = markdown.render(check_agreement(ag, rulebook), "fr")
+    assert "Date estimée" in text.split("## ")[0]   # beside the earliest signing date, in the summary

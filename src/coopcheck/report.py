@@ -213,6 +213,16 @@ class Report:
         return max(days) if days else None
 
     @property
+    def earliest_estimated(self) -> tuple[Holiday, ...]:
+        """The estimated holidays the earliest lawful signing date depends on (a period it ends)."""
+        earliest = self.earliest_signing
+        if earliest is None:
+            return ()
+        seen = {h.day: h for s in self.plan for t in s.timings
+                if t.bound == "after" and t.last and t.last + timedelta(days=1) == earliest for h in t.estimated}
+        return tuple(seen[d] for d in sorted(seen))
+
+    @property
     def estimated(self) -> tuple[Holiday, ...]:
         """The estimated holidays any dated period of the plan depends on."""
         seen = {h.day: h for s in self.plan for t in s.timings for h in t.estimated}

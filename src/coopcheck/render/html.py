@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 from .. import __version__, i18n
 from ..report import Finding, PlanStep, Report
 from ..vocab import Severity
-from .words import because_lines, estimated_line, message, party_name, publication_lines, timing_lines
+from .words import because_lines, estimated_line, holiday_names, message, party_name, publication_lines, timing_lines
 
 BILINGUAL = ("ar", "fr")
 _DONE = ("done", "deemed")
@@ -170,8 +170,8 @@ def context(report: Report, lang: str, bilingual: bool = False, checked_on: date
         "as_of": report.as_of.isoformat(), "checked_on": (checked_on or current_date()).isoformat(),
         "verdict": report.verdict.value,
         "verdict_line": say.each(lambda k: f"{i18n.text('verdict', k)}: {i18n.word(report.verdict.value, k)}"),
-        "earliest": (say.each(lambda _l: earliest.isoformat()) if earliest else say.t("earliest_unknown"))
-        if report.plan else None,
+        "earliest": (say.each(lambda lang: earliest.isoformat() + _estimated_note(report, lang)) if earliest
+                     else say.t("earliest_unknown")) if report.plan else None,
         "sections": _sections(report, say),
         # the rule ids as separate unbreakable items: in an Arabic sentence a comma-joined list of
         # Latin ids is reordered and split at hyphens
@@ -180,6 +180,14 @@ def context(report: Report, lang: str, bilingual: bool = False, checked_on: date
                    if ids],
         "rulebook": {"rules": say.t("rules_count", rules=len(rb.rules)), "digest": rb.digest},
     }
+
+
+def _estimated_note(report: Report, lang: str) -> str:
+    """« — estimated date: …» when the earliest signing day ends a period counted across a lunar
+    holiday the calendar library only estimates."""
+    if not report.earliest_estimated:
+        return ""
+    return " — " + i18n.text("plan.estimated", lang, holidays=holiday_names(report.earliest_estimated, lang))
 
 
 def _environment() -> Any:

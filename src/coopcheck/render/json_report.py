@@ -105,6 +105,7 @@ def as_dict(report: Report, lang: str) -> dict[str, Any]:
         "verdict": report.verdict.value,
         "signing_date": report.agreement.signing_date.isoformat() if report.agreement.signing_date else None,
         "earliest_signing": report.earliest_signing.isoformat() if report.earliest_signing else None,
+        **({"earliest_signing_estimated": _estimated(report.earliest_estimated)} if report.earliest_estimated else {}),
         **({"estimated": _estimated(report.estimated)} if report.estimated else {}),
         "findings": [_finding(report, f, lang) for f in report.findings],
         "plan": _plan(report.plan),

@@ -12,6 +12,7 @@ from ..report import Finding, PlanStep, Report
 from .words import (
     because_lines,
     estimated_line,
+    holiday_names,
     message,
     not_checked,
     party_name,
@@ -63,6 +64,9 @@ def render(report: Report, lang: str) -> str:
         earliest = report.earliest_signing
         lines.append(f"- {i18n.text('earliest_signing', lang)}: "
                      f"{earliest.isoformat() if earliest else i18n.text('earliest_unknown', lang)}")
+        if report.earliest_estimated:
+            lines.append("  " + i18n.text("plan.estimated", lang,
+                                          holidays=holiday_names(report.earliest_estimated, lang)))
     sections = report.party_reports()
     if len(sections) > 1:
         for section in sections:

@@ -21,6 +21,7 @@ from ..vocab import Severity, Verdict
 from .words import (
     because_lines,
     estimated_line,
+    holiday_names,
     message,
     not_checked,
     party_name,
@@ -95,6 +96,10 @@ def render(report: Report, lang: str, console: Console) -> None:
         earliest = report.earliest_signing
         first_day = earliest.isoformat() if earliest else i18n.text("earliest_unknown", lang)
         console.print(f"{i18n.text('earliest_signing', lang)}: {iso(first_day)}")
+        if report.earliest_estimated:
+            console.print(Text(iso(i18n.text("plan.estimated", lang,
+                                             holidays=holiday_names(report.earliest_estimated, lang))),
+                               style="yellow"))
     sections = report.party_reports()
     if len(sections) > 1:
         for section in sections:

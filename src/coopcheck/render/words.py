@@ -146,8 +146,12 @@ def provenance_line(source: str, title: str, lang: str) -> str:
     return f"{i18n.text('provenance', lang)}: {title} <{source}>"
 
 
-def _holidays(holidays: Iterable[Holiday], lang: str) -> str:
+def holiday_names(holidays: Iterable[Holiday], lang: str) -> str:
+    """«Eid al-Adha (estimated) 2035-02-18, …» in ``lang`` (the library's own names)."""
     return ", ".join(f"{h.name(lang)} {h.day.isoformat()}" for h in holidays)
+
+
+_holidays = holiday_names
 
 
 def timing_lines(s: PlanStep, lang: str) -> list[str]:
