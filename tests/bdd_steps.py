@@ -229,9 +229,9 @@ PARTY_COLUMNS: dict[str, dict[str, str]] = {
 }
 APPROVAL_COLUMNS: dict[str, dict[str, str]] = {
     "ar": {"النوع": "kind", "الطرف": "of", "التاريخ": "date", "تاريخ التوصل": "received",
-           "النتيجة": "outcome", "المرجع": "reference"},
+           "اختتام الدورة": "session_closed", "النتيجة": "outcome", "المرجع": "reference"},
     "fr": {"type": "kind", "partie": "of", "date": "date", "reçue le": "received",
-           "résultat": "outcome", "référence": "reference"},
+           "clôture de la session": "session_closed", "résultat": "outcome", "référence": "reference"},
 }
 
 GLOSSARY: dict[str, dict[str, dict[str, str]]] = {
@@ -270,6 +270,7 @@ class Case:
     day: date
     agreement: dict[str, Any] = field(default_factory=dict)
     report: dict[str, Any] | None = None
+    period: dict[str, Any] | None = None   # the working-day period the last «runs until» step read
 
     @property
     def doc(self) -> dict[str, Any]:
@@ -353,7 +354,7 @@ def approvals_given(case: Case, datatable: list[list[str]]) -> None:
     for row in _rows(datatable, APPROVAL_COLUMNS, case.lang):
         approval: dict[str, Any] = {"kind": word("approval", row["kind"], case.lang),
                                     "of": row.get("of", case.agreement["subject"])}
-        for key in ("date", "received", "reference"):
+        for key in ("date", "received", "session_closed", "reference"):
             if key in row:
                 approval[key] = row[key]
         if "outcome" in row:
@@ -555,6 +556,34 @@ def deadline_missed(case: Case, approval: str, citation: str) -> None:
     kind, c = word("approval", approval, case.lang), cite(case, citation)
     _one(case, f"{kind} outside the period set by {c}",
          [f for f in case.findings("late_approval") if f["approval"] == kind and c.matches(f) and f.get("deadline")])
+
+
+@then(parsers.parse("ينتهي الأجل الذي يحدده {citation} في {day}"))
+@then(parsers.parse("le délai fixé par {citation} court jusqu'au {day}"))
+def period_runs_until(case: Case, rulebook: Rulebook, citation: str, day: str) -> None:
+    """A period the approval plan dates (``plan[].periods``): its last lawful day."""
+    c = cite(case, citation)
+    periods = [p for s in case.doc["plan"] for p in s.get("periods", ())
+               if rulebook.rule(p["rule"]).instrument.id == c.instrument
+               and (c.article is None or rulebook.rule(p["rule"]).rule.article == c.article)]
+    assert periods, f"no period of {c} in the plan: {case.doc['plan']}"
+    assert periods[0]["last_day"] == day.strip(), f"{c}: runs until {periods[0]['last_day']}, expected {day}"
+    case.period = periods[0]
+
+
+@then("هذا التاريخ تقديري لأنه يتوقف على عيد يحدد برؤية الهلال")
+@then("cette date est estimée car elle dépend d'une fête fixée par l'observation de la lune")
+def period_estimated(case: Case) -> None:
+    assert case.period is not None, "no «runs until» step before"
+    assert case.period.get("estimated"), f"the period is not marked estimated: {case.period}"
+    assert "estimated" in case.doc, "the report does not say that a date of its plan is estimated"
+
+
+@then("هذا التاريخ غير تقديري")
+@then("cette date n'est pas estimée")
+def period_not_estimated(case: Case) -> None:
+    assert case.period is not None, "no «runs until» step before"
+    assert not case.period.get("estimated"), f"the period is marked estimated: {case.period}"
 
 
 @then(parsers.parse("تكون الاتفاقية ممنوعة بموجب {citation}"))

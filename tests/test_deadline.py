@@ -60,7 +60,7 @@ BASE = {"party": "tunis", "rule": "X"}
 
 
 def _kinds(d: Deadline, ag: Agreement) -> list[tuple[FindingKind, str | None, Any]]:
-    return [(f.kind, f.detail, f.fields or f.obtained) for f in _deadline_findings(d, ag, BASE)]
+    return [(f.kind, f.detail, f.fields or f.obtained) for f in _deadline_findings(d, ag, BASE, "TN")[0]]
 
 
 def test_received_within_the_days_is_on_time_and_the_day_after_is_late() -> None:
@@ -68,7 +68,7 @@ def test_received_within_the_days_is_on_time_and_the_day_after_is_late() -> None
     late = _agreement({"kind": "council_deliberation", "date": "2019-05-02", "received": "2019-05-11"})
     assert _kinds(WITHIN_8, on_time) == []
     assert _kinds(WITHIN_8, late) == [(FindingKind.late_approval, "deadline_at_most", date(2019, 5, 11))]
-    (f,) = _deadline_findings(WITHIN_8, late, BASE)
+    (f,) = _deadline_findings(WITHIN_8, late, BASE, "TN")[0]
     assert f.due == date(2019, 5, 10)
 
 
@@ -81,7 +81,7 @@ def test_the_vote_two_months_after_the_ministry_received_the_text() -> None:
     sent = {"kind": "foreign_affairs_opinion", "received": "2019-03-15", "outcome": "pending"}
     assert _kinds(AHEAD_2M, _agreement(sent, {"kind": "council_deliberation", "date": "2019-05-15"})) == []
     early = _agreement(sent, {"kind": "council_deliberation", "date": "2019-05-14"})
-    (f,) = _deadline_findings(AHEAD_2M, early, BASE)
+    (f,) = _deadline_findings(AHEAD_2M, early, BASE, "TN")[0]
     assert (f.kind, f.detail, f.obtained, f.lawful_from) == (
         FindingKind.late_approval, "deadline_at_least", date(2019, 5, 14), date(2019, 5, 15))
 

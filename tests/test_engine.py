@@ -98,7 +98,8 @@ def test_approval_of_another_party_does_not_count(rulebook: Rulebook) -> None:
 
 
 def test_compliant_agreement_exits_clean(rulebook: Rulebook) -> None:
-    ag = agreement([deliberation("2020-05-02"),
+    # the copies reach the governor within 10 working days of the session (OL 112-14 art. 107)
+    ag = agreement([deliberation("2020-05-02", date="2020-04-28"),
                     {"kind": "public_authorities_approval", "of": "rabat", "date": "2020-06-20"}])
     report = check_agreement(ag, rulebook)
     assert report.verdict.value == "compliant", report.findings

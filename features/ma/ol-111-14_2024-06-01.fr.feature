@@ -206,8 +206,8 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
       | rsk       | MA   | collectivité territoriale | région |
       | reseau-ma | MA   | réseau                    |        |
     Et les approbations suivantes :
-      | type                    | date       | résultat  |
-      | délibération du conseil | 2024-03-04 | favorable |
+      | type                    | date       | reçue le   | résultat  |
+      | délibération du conseil | 2024-03-04 | 2024-03-06 | favorable |
     Quand la convention est vérifiée
     Alors il ne manque pas "délibération du conseil"
     Et le verdict est "conforme"
@@ -234,8 +234,8 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Et la convention contient les clauses "objet, durée, ressources"
     Et la convention ne crée pas de personne morale
     Et les approbations suivantes :
-      | type                    | date       | résultat  |
-      | délibération du conseil | 2024-04-30 | favorable |
+      | type                    | date       | reçue le   | résultat  |
+      | délibération du conseil | 2024-04-30 | 2024-05-02 | favorable |
     Quand la convention est vérifiée
     Alors il ne manque pas "délibération du conseil"
     Et le verdict est "conforme"
@@ -312,9 +312,9 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
       | rsk       | MA   | collectivité territoriale | région  |
       | bamako-c3 | ML   | collectivité territoriale | commune |
     Et les approbations suivantes :
-      | type                                | date       | résultat  |
-      | délibération du conseil             | 2024-04-30 | favorable |
-      | approbation des autorités publiques | 2024-05-15 | favorable |
+      | type                                | date       | reçue le   | résultat  |
+      | délibération du conseil             | 2024-04-30 | 2024-05-02 | favorable |
+      | approbation des autorités publiques | 2024-05-15 |            | favorable |
     Quand la convention est vérifiée
     Alors il ne manque pas "délibération du conseil"
     Et le verdict est "conforme"
@@ -627,3 +627,59 @@ Fonctionnalité: Coopération internationale décentralisée des régions (loi o
     Quand la convention est vérifiée
     Alors il manque "visa" selon l'article 115
     Et "visa" relève de "le ministre de l'Intérieur"
+
+  # ---- Délais en jours ouvrables (transmission au contrôle, délai d'opposition) ----------
+
+  @art-113 @fires-MA-111-14-113-transmission
+  Scénario: Article 113 de la loi organique 111-14 : les copies de la délibération parvenues au wali de la région après dix jours ouvrables suivant la clôture de la session sont hors délai
+    Soit une convention du type "jumelage" entre les parties suivantes :
+      | id   | pays | type                      | niveau  |
+      | rsk  | MA   | collectivité territoriale | région  |
+      | sale | MA   | collectivité territoriale | commune |
+    Et les approbations suivantes :
+      | type                    | date       | reçue le   | résultat  |
+      | délibération du conseil | 2024-03-01 | 2024-03-18 | favorable |
+    Quand la convention est vérifiée
+    Alors "délibération du conseil" ne respecte pas le délai fixé par l'article 113
+    Et le délai fixé par l'article 113 court jusqu'au 2024-03-15
+    Et le verdict est "non conforme"
+
+  @art-113 @escapes-MA-111-14-113-transmission
+  Scénario: Article 113 de la loi organique 111-14 : les copies de la délibération parvenues au wali de la région le dernier jour ouvrable du délai sont dans le délai
+    Soit une convention du type "jumelage" entre les parties suivantes :
+      | id   | pays | type                      | niveau  |
+      | rsk  | MA   | collectivité territoriale | région  |
+      | sale | MA   | collectivité territoriale | commune |
+    Et les approbations suivantes :
+      | type                    | date       | reçue le   | résultat  |
+      | délibération du conseil | 2024-03-01 | 2024-03-15 | favorable |
+    Quand la convention est vérifiée
+    Alors le délai fixé par l'article 113 court jusqu'au 2024-03-15
+    Et cette date n'est pas estimée
+    Et le verdict est "conforme"
+
+  @art-114 @fires-MA-111-14-114-objection-period
+  Scénario: Article 114 de la loi organique 111-14 : signer pendant le délai d'opposition de trois jours ouvrables est prématuré
+    Soit une convention du type "jumelage" entre les parties suivantes :
+      | id   | pays | type                      | niveau  |
+      | rsk  | MA   | collectivité territoriale | région  |
+      | sale | MA   | collectivité territoriale | commune |
+    Et les approbations suivantes :
+      | type                    | date       | reçue le   | résultat  |
+      | délibération du conseil | 2024-05-27 | 2024-05-29 | favorable |
+    Quand la convention est vérifiée
+    Alors la signature est prématurée selon l'article 114 et possible à partir du 2024-06-04
+    Et le verdict est "non conforme"
+
+  @art-114 @escapes-MA-111-14-114-objection-period
+  Scénario: Article 114 de la loi organique 111-14 : la délibération est exécutoire une fois le délai d'opposition expiré sans opposition
+    Soit une convention du type "jumelage" entre les parties suivantes :
+      | id   | pays | type                      | niveau  |
+      | rsk  | MA   | collectivité territoriale | région  |
+      | sale | MA   | collectivité territoriale | commune |
+    Et les approbations suivantes :
+      | type                    | date       | reçue le   | résultat  |
+      | délibération du conseil | 2024-05-22 | 2024-05-27 | favorable |
+    Quand la convention est vérifiée
+    Alors le délai fixé par l'article 114 court jusqu'au 2024-05-30
+    Et le verdict est "conforme"

@@ -170,8 +170,8 @@ Fonctionnalité: Coopération internationale décentralisée des préfectures et
       | rabat        | MA   | collectivité territoriale | préfecture |
       | cglu-afrique | MA   | réseau                    |            |
     Et les approbations suivantes :
-      | type                    | date       | résultat  |
-      | délibération du conseil | 2018-02-05 | favorable |
+      | type                    | date       | reçue le   | résultat  |
+      | délibération du conseil | 2018-02-05 | 2018-02-07 | favorable |
     Quand la convention est vérifiée
     Alors il ne manque pas "délibération du conseil"
     Et le verdict est "conforme"
@@ -198,8 +198,8 @@ Fonctionnalité: Coopération internationale décentralisée des préfectures et
     Et la convention contient les clauses "objet, durée, ressources"
     Et la convention ne crée pas de personne morale
     Et les approbations suivantes :
-      | type                    | date       | résultat  |
-      | délibération du conseil | 2018-03-07 | favorable |
+      | type                    | date       | reçue le   | résultat  |
+      | délibération du conseil | 2018-03-07 | 2018-03-09 | favorable |
     Quand la convention est vérifiée
     Alors il ne manque pas "délibération du conseil"
     Et le verdict est "conforme"
@@ -524,3 +524,59 @@ Fonctionnalité: Coopération internationale décentralisée des préfectures et
     Quand la convention est vérifiée
     Alors il manque "visa" selon l'article 109
     Et "visa" relève de "le gouverneur"
+
+  # ---- Délais en jours ouvrables (transmission au contrôle, délai d'opposition) ----------
+
+  @art-107 @fires-MA-112-14-107-transmission
+  Scénario: Article 107 de la loi organique 112-14 : les copies de la délibération parvenues au gouverneur après dix jours ouvrables suivant la clôture de la session sont hors délai
+    Soit une convention du type "jumelage" entre les parties suivantes :
+      | id    | pays | type                      | niveau     |
+      | rabat | MA   | collectivité territoriale | préfecture |
+      | sale  | MA   | collectivité territoriale | commune    |
+    Et les approbations suivantes :
+      | type                    | date       | reçue le   | résultat  |
+      | délibération du conseil | 2018-03-01 | 2018-03-20 | favorable |
+    Quand la convention est vérifiée
+    Alors "délibération du conseil" ne respecte pas le délai fixé par l'article 107
+    Et le délai fixé par l'article 107 court jusqu'au 2018-03-15
+    Et le verdict est "non conforme"
+
+  @art-107 @escapes-MA-112-14-107-transmission
+  Scénario: Article 107 de la loi organique 112-14 : les copies de la délibération parvenues au gouverneur le dernier jour ouvrable du délai sont dans le délai
+    Soit une convention du type "jumelage" entre les parties suivantes :
+      | id    | pays | type                      | niveau     |
+      | rabat | MA   | collectivité territoriale | préfecture |
+      | sale  | MA   | collectivité territoriale | commune    |
+    Et les approbations suivantes :
+      | type                    | date       | reçue le   | résultat  |
+      | délibération du conseil | 2018-03-01 | 2018-03-15 | favorable |
+    Quand la convention est vérifiée
+    Alors le délai fixé par l'article 107 court jusqu'au 2018-03-15
+    Et cette date n'est pas estimée
+    Et le verdict est "conforme"
+
+  @art-108 @fires-MA-112-14-108-objection-period
+  Scénario: Article 108 de la loi organique 112-14 : signer pendant le délai d'opposition de trois jours ouvrables est prématuré
+    Soit une convention du type "jumelage" entre les parties suivantes :
+      | id    | pays | type                      | niveau     |
+      | rabat | MA   | collectivité territoriale | préfecture |
+      | sale  | MA   | collectivité territoriale | commune    |
+    Et les approbations suivantes :
+      | type                    | date       | reçue le   | résultat  |
+      | délibération du conseil | 2018-04-20 | 2018-04-23 | favorable |
+    Quand la convention est vérifiée
+    Alors la signature est prématurée selon l'article 108 et possible à partir du 2018-04-27
+    Et le verdict est "non conforme"
+
+  @art-108 @escapes-MA-112-14-108-objection-period
+  Scénario: Article 108 de la loi organique 112-14 : la délibération est exécutoire une fois le délai d'opposition expiré sans opposition
+    Soit une convention du type "jumelage" entre les parties suivantes :
+      | id    | pays | type                      | niveau     |
+      | rabat | MA   | collectivité territoriale | préfecture |
+      | sale  | MA   | collectivité territoriale | commune    |
+    Et les approbations suivantes :
+      | type                    | date       | reçue le   | résultat  |
+      | délibération du conseil | 2018-04-16 | 2018-04-18 | favorable |
+    Quand la convention est vérifiée
+    Alors le délai fixé par l'article 108 court jusqu'au 2018-04-23
+    Et le verdict est "conforme"

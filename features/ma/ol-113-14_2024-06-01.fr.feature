@@ -198,8 +198,8 @@ Fonctionnalité: La coopération internationale décentralisée des communes dan
       | belfaa       | MA   | collectivité territoriale | commune |
       | reseau-maroc | MA   | réseau                    |         |
     Et les approbations suivantes :
-      | type                    | date       | résultat  |
-      | délibération du conseil | 2024-03-05 | favorable |
+      | type                    | date       | reçue le   | résultat  |
+      | délibération du conseil | 2024-03-05 | 2024-03-07 | favorable |
     Quand la convention est vérifiée
     Alors il ne manque pas "délibération du conseil"
     Et le verdict est "conforme"
@@ -237,8 +237,8 @@ Fonctionnalité: La coopération internationale décentralisée des communes dan
     Et la convention contient les clauses "objet, durée, ressources"
     Et la convention ne crée pas de personne morale
     Et les approbations suivantes :
-      | type                    | date       | résultat  |
-      | délibération du conseil | 2024-03-05 | favorable |
+      | type                    | date       | reçue le   | résultat  |
+      | délibération du conseil | 2024-03-05 | 2024-03-07 | favorable |
     Quand la convention est vérifiée
     Alors il ne manque pas "délibération du conseil"
     Et le verdict est "conforme"
@@ -641,3 +641,59 @@ Fonctionnalité: La coopération internationale décentralisée des communes dan
     Quand la convention est vérifiée
     Alors il manque "visa" selon l'article 118
     Et "visa" relève de "le gouverneur"
+
+  # ---- Délais en jours ouvrables (transmission au contrôle, délai d'opposition) ----------
+
+  @art-116 @fires-MA-113-14-116-transmission
+  Scénario: Article 116 de la loi organique 113-14 : les copies de la délibération parvenues au gouverneur après quinze jours ouvrables suivant la clôture de la session sont hors délai
+    Soit une convention du type "jumelage" entre les parties suivantes :
+      | id     | pays | type                      | niveau  |
+      | tanger | MA   | collectivité territoriale | commune |
+      | sale   | MA   | collectivité territoriale | commune |
+    Et les approbations suivantes :
+      | type                    | date       | reçue le   | résultat  |
+      | délibération du conseil | 2024-03-01 | 2024-03-25 | favorable |
+    Quand la convention est vérifiée
+    Alors "délibération du conseil" ne respecte pas le délai fixé par l'article 116
+    Et le délai fixé par l'article 116 court jusqu'au 2024-03-22
+    Et le verdict est "non conforme"
+
+  @art-116 @escapes-MA-113-14-116-transmission
+  Scénario: Article 116 de la loi organique 113-14 : les copies de la délibération parvenues au gouverneur le dernier jour ouvrable du délai sont dans le délai
+    Soit une convention du type "jumelage" entre les parties suivantes :
+      | id     | pays | type                      | niveau  |
+      | tanger | MA   | collectivité territoriale | commune |
+      | sale   | MA   | collectivité territoriale | commune |
+    Et les approbations suivantes :
+      | type                    | date       | reçue le   | résultat  |
+      | délibération du conseil | 2024-03-01 | 2024-03-22 | favorable |
+    Quand la convention est vérifiée
+    Alors le délai fixé par l'article 116 court jusqu'au 2024-03-22
+    Et cette date n'est pas estimée
+    Et le verdict est "conforme"
+
+  @art-117 @fires-MA-113-14-117-objection-period
+  Scénario: Article 117 de la loi organique 113-14 : signer pendant le délai d'opposition de trois jours ouvrables est prématuré
+    Soit une convention du type "jumelage" entre les parties suivantes :
+      | id     | pays | type                      | niveau  |
+      | tanger | MA   | collectivité territoriale | commune |
+      | sale   | MA   | collectivité territoriale | commune |
+    Et les approbations suivantes :
+      | type                    | date       | reçue le   | résultat  |
+      | délibération du conseil | 2024-05-27 | 2024-05-29 | favorable |
+    Quand la convention est vérifiée
+    Alors la signature est prématurée selon l'article 117 et possible à partir du 2024-06-04
+    Et le verdict est "non conforme"
+
+  @art-117 @escapes-MA-113-14-117-objection-period
+  Scénario: Article 117 de la loi organique 113-14 : la délibération est exécutoire une fois le délai d'opposition expiré sans opposition
+    Soit une convention du type "jumelage" entre les parties suivantes :
+      | id     | pays | type                      | niveau  |
+      | tanger | MA   | collectivité territoriale | commune |
+      | sale   | MA   | collectivité territoriale | commune |
+    Et les approbations suivantes :
+      | type                    | date       | reçue le   | résultat  |
+      | délibération du conseil | 2024-05-22 | 2024-05-27 | favorable |
+    Quand la convention est vérifiée
+    Alors le délai fixé par l'article 117 court jusqu'au 2024-05-30
+    Et le verdict est "conforme"

@@ -231,6 +231,9 @@ class Approval(_Closed):
     reference: str | None = None
     outcome: Outcome = Outcome.approved
     received: IsoDate | None = None
+    # the day the council's session closed, when later than the deliberation's own date: the
+    # working days for sending its copies to the control authority run from it (OL 111-14 art. 113)
+    session_closed: IsoDate | None = None
     authority: str | None = None
 
     @field_validator("received")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from . import i18n
@@ -17,8 +17,9 @@ from .conclusions import Conclusion
 from .conditions import FIELDS, Atom, Conjunction
 from .facts import Facts
 from .model import Agreement, Approval
-from .rulebook import CompiledRule, DatePoint, Deadline, Instrument, Requirement, Rulebook, scope_atoms
+from .rulebook import CompiledRule, DatePoint, Deadline, Instrument, Publication, Requirement, Rulebook, scope_atoms
 from .vocab import FindingKind, Severity, Status, Verdict
+from .workdays import Holiday
 
 REPORT_SCHEMA = "coopcheck/report/v1"
 
@@ -47,12 +48,16 @@ class Citation:
     source_title: str
     reviewed_by: str | None = None
     reviewed_on: date | None = None
+    # how a jurist cites the law (the instrument's official publication; ``source`` is provenance)
+    publication: Publication | None = None
+    official_id: str | None = None
 
     @classmethod
     def of(cls, r: CompiledRule) -> Citation:
         text = {k: v for k, v in r.rule.text.model_dump().items() if v}
         return cls(r.instrument.id, r.rule.article, r.rule.paragraph, r.status, text,
-                   r.source.url, r.source.title, r.rule.reviewed_by, r.rule.reviewed_on)
+                   r.source.url, r.source.title, r.rule.reviewed_by, r.rule.reviewed_on,
+                   r.instrument.publication, r.rule.official_id)
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,8 @@ class Finding:
     step: int = 0
     reason: dict[str, str | None] = field(default_factory=dict)   # out_of_scope, from the rule files
     reason_source: str | None = None
+    # lunar holidays the library only estimates, on which the finding's limit depends
+    estimated: tuple[Holiday, ...] = ()
 
     @property
     def severity(self) -> Severity:
@@ -100,6 +107,34 @@ class PlanStep:
     obtained: date | None = None
     lawful_from: date | None = None
     receipt_due: date | None = None   # latest day the control authority may receive it (deemed visa)
+    # the periods the text sets around this step, with their last lawful day (working days)
+    timings: tuple[Timing, ...] = ()
+
+    @property
+    def executable_from(self) -> date | None:
+        """The first day the step lets the agreement be signed, from its ``after`` periods."""
+        days = [t.last + timedelta(days=1) for t in self.timings if t.bound == "after" and t.last]
+        return max(days, default=None)
+
+    @property
+    def timing_unknown(self) -> bool:
+        return any(t.last is None and t.bound == "after" for t in self.timings)
+
+
+@dataclass(frozen=True)
+class Timing:
+    """One period of a ``deadline`` rule dated in the plan: its last lawful day (None when the day
+    it runs from is not in the file), whether it was met, and the estimated holidays it depends on."""
+
+    rule: str
+    bound: str               # at_most | at_least | after
+    start: str               # the point it runs from, as a DatePoint's words key (approval, date)
+    end: str
+    span: str                # "10 working_days", "8 days"
+    last: date | None
+    status: str              # on_time | late | open | unknown
+    estimated: tuple[Holiday, ...] = ()
+    holidays: tuple[Holiday, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -162,6 +197,7 @@ class Report:
         """
         ids = {f.rule for f in self.findings if f.rule and f.kind is not FindingKind.unverified_basis}
         ids.update(r for s in self.plan for r in s.rules)
+        # a period dated in the plan and kept engages nothing (as a deadline met gives no finding)
         return tuple(sorted(ids))
 
     @property
@@ -189,10 +225,28 @@ class Report:
             if s.status in ("missing", "pending", "refused", "unknown", "out_of_order"):
                 return None
             day = s.lawful_from if s.status in ("deemed", "premature") else s.obtained
-            if day is None:
+            if day is None or s.timing_unknown:
                 return None
             days.append(day)
+            if s.executable_from is not None:   # the slowest path: the objection period may end later
+                days.append(s.executable_from)
         return max(days) if days else None
+
+    @property
+    def earliest_estimated(self) -> tuple[Holiday, ...]:
+        """The estimated holidays the earliest lawful signing date depends on (a period it ends)."""
+        earliest = self.earliest_signing
+        if earliest is None:
+            return ()
+        seen = {h.day: h for s in self.plan for t in s.timings
+                if t.bound == "after" and t.last and t.last + timedelta(days=1) == earliest for h in t.estimated}
+        return tuple(seen[d] for d in sorted(seen))
+
+    @property
+    def estimated(self) -> tuple[Holiday, ...]:
+        """The estimated holidays any dated period of the plan depends on."""
+        seen = {h.day: h for s in self.plan for t in s.timings for h in t.estimated}
+        return tuple(seen[d] for d in sorted(seen))
 
     @property
     def verdict(self) -> Verdict:
@@ -316,7 +370,9 @@ def _rule_findings(
     if "clauses_unknown" in by_kind:
         findings.append(Finding(FindingKind.missing_information, fields=("clauses",), **base))
     if rule.deadline is not None:
-        findings.extend(_deadline_findings(rule.deadline, agreement, base))
+        found, timings = _deadline_findings(rule.deadline, agreement, base, r.instrument.jurisdiction)
+        findings.extend(found)
+        plan.extend(timings)
     if req is None:
         return findings, plan
 
@@ -388,50 +444,123 @@ def _approval_findings(req: Requirement, by_kind: dict[str, list[Conclusion]], a
     return findings
 
 
-def _deadline_findings(d: Deadline, agreement: Agreement, base: dict[str, Any]) -> list[Finding]:
-    """The days the text sets apart, read off the party's approvals.
+def _deadline_findings(d: Deadline, agreement: Agreement, base: dict[str, Any], country: str
+                       ) -> tuple[list[Finding], list[PlanStep]]:
+    """The days the text sets apart, read off the party's approvals (and the signing).
 
     Absent approvals are the business of the rules that require them; an approval that is there
     without the day the deadline needs gives ``missing_information`` naming that field. Of
     several, the earliest start and the earliest end count (never the file's order). When start
-    and end are two days of one approval (adopted, then received), each such approval is checked.
+    and end are two days of one approval (adopted, then received), the earliest adopted one is
+    checked (a pending deliberation has not been adopted: it has no period yet).
+    Working days are counted on ``country``'s calendar (the instrument's jurisdiction). Besides its
+    findings, the period is dated in the plan, on the step of the approval it concerns, as a
+    ``Timing`` carried by a stub step that ``_merge_plan`` folds into the real one.
     """
     party = base["party"]
-    mine = [(n, a) for n, a in enumerate(agreement.approvals) if a.of == party and a.outcome.value != "refused"]
-    starts = [(n, a) for n, a in mine if a.kind is d.start.approval]
-    ends = [(n, a) for n, a in mine if a.kind is d.end.approval
-            and (a.outcome.value == "approved" or d.end.date == "received")]
-    pairs: list[tuple[tuple[int, Approval], tuple[int, Approval]]]
-    if d.start.approval is d.end.approval:
-        pairs = [(e, e) for e in ends]
-    elif starts and ends:
-        pairs = [(min(starts, key=lambda x: _day_of(x[1], d.start) or date.max),
-                  min(ends, key=lambda x: _day_of(x[1], d.end) or date.max))]
-    else:
-        pairs = []
+    pairs, starts = _deadline_pairs(d, agreement, party)
     out: list[Finding] = []
-    for (ns, start), (ne, end) in pairs:
-        first, last = _day_of(start, d.start), _day_of(end, d.end)
-        unknown = tuple(f"approvals.{n}.{p.date}" for n, a, p in ((ns, start, d.start), (ne, end, d.end))
-                        if _day_of(a, p) is None)
+    timings: list[Timing] = []
+    step_of = (d.start.approval if d.end.signing else d.end.approval)
+    assert step_of is not None
+    kind = step_of.value
+    words = {"rule": base["rule"], "bound": d.bound, "start": _point_key(d.start), "end": _point_key(d.end),
+             "span": _span_key(d.span)}
+    for (ns, start), end_pair in pairs:
+        first = _day_of(start, d.start)
+        points = [(ns, start, d.start)] + ([(end_pair[0], end_pair[1], d.end)] if end_pair else [])
+        unknown = tuple(f"approvals.{n}.{_field_of(a, p)}" for n, a, p in points if _day_of(a, p) is None)
         if unknown:
             out.append(Finding(FindingKind.missing_information, fields=tuple(sorted(set(unknown))),
-                               **{**base, "approval": d.end.approval.value}))
+                               **{**base, "approval": kind}))
+            timings.append(Timing(**words, last=None, status="unknown"))
             continue
-        assert first is not None and last is not None
-        limit = d.span.after(first)
-        reference = end.reference or f"approvals.{ne}"
-        if d.at_most is not None and last > limit:
-            out.append(Finding(FindingKind.late_approval, obtained=last, detail="deadline_at_most", reference=reference,
-                               **{**base, "approval": d.end.approval.value, "due": limit}))
-        elif d.at_least is not None and last < limit:
-            out.append(Finding(FindingKind.late_approval, obtained=last, lawful_from=limit,
-                               detail="deadline_at_least", reference=reference,
-                               **{**base, "approval": d.end.approval.value}))
-    return out
+        assert first is not None
+        count = d.span.count(first, country)
+        limit = count.last if count else d.span.after(first)
+        estimated = count.estimated if count else ()
+        if end_pair is None:
+            last = agreement.signing_date
+            reference = start.reference or f"approvals.{ns}"
+        else:
+            last = _day_of(end_pair[1], d.end)
+            reference = end_pair[1].reference or f"approvals.{end_pair[0]}"
+        missed = None if last is None else _missed(d, last, limit, {**base, "approval": kind, "reference": reference,
+                                                                     "estimated": estimated})
+        status = "open" if last is None else "late" if missed else "on_time"
+        if missed:
+            out.append(missed)
+        timings.append(Timing(**words, last=limit, status=status, estimated=estimated,
+                              holidays=count.holidays if count else ()))
+    if not pairs and starts and d.end.signing:
+        timings.append(Timing(**words, last=None, status="unknown"))
+    stubs = [PlanStep(0, kind, party, "", "timing", (), None, timings=(t,)) for t in timings]
+    return out, stubs
+
+
+_Numbered = tuple[int, Approval]
+
+
+def _deadline_pairs(d: Deadline, agreement: Agreement, party: str
+                    ) -> tuple[list[tuple[_Numbered, _Numbered | None]], list[_Numbered]]:
+    """The (start, end) approvals a deadline reads (end None: the signing), and the start candidates."""
+    mine = [(n, a) for n, a in enumerate(agreement.approvals) if a.of == party and a.outcome.value != "refused"]
+    starts = [(n, a) for n, a in mine if a.kind is d.start.approval]
+    if d.end.signing:
+        approved = [x for x in starts if x[1].outcome.value == "approved"]
+        return ([(min(approved, key=lambda x: _first(x[1], d.start)), None)] if approved else []), starts
+    ends = [(n, a) for n, a in mine if a.kind is d.end.approval
+            and (a.outcome.value == "approved" or d.end.date == "received")]
+    if d.start.approval is d.end.approval:
+        # two days of one act (adopted, then received): the adopted one that came first, chosen by
+        # what the file says of it, so that one finding (or none) is given whatever the file's order
+        adopted = [e for e in ends if e[1].outcome.value == "approved"]
+        if not adopted:
+            return [], starts
+        first = min(adopted, key=lambda x: _first(x[1], d.start))
+        return [(first, first)], starts
+    if starts and ends:
+        return [(min(starts, key=lambda x: _first(x[1], d.start)),
+                 min(ends, key=lambda x: _first(x[1], d.end)))], starts
+    return [], starts
+
+
+def _first(a: Approval, point: DatePoint) -> tuple[date, str]:
+    """Of several approvals, the earliest day; on a tie, by what they say (never the file's order)."""
+    return (_day_of(a, point) or date.max, a.model_dump_json())
+
+
+def _missed(d: Deadline, last: date, limit: date, base: dict[str, Any]) -> Finding | None:
+    """The late_approval finding of a day past (at_most), short of (at_least) or within (after) the period."""
+    if d.at_most is not None and last > limit:
+        return Finding(FindingKind.late_approval, obtained=last, detail="deadline_at_most", **{**base, "due": limit})
+    if d.at_least is not None and last < limit:
+        return Finding(FindingKind.late_approval, obtained=last, lawful_from=limit, detail="deadline_at_least", **base)
+    if d.after is not None and last <= limit:
+        return Finding(FindingKind.late_approval, obtained=last, lawful_from=limit + timedelta(days=1),
+                       detail="deadline_after", **base)
+    return None
+
+
+def _point_key(p: DatePoint) -> str:
+    return "signing" if p.signing else f"{p.approval.value if p.approval else ''}.{p.date}"
+
+
+def _span_key(span: Any) -> str:
+    for unit in ("working_days", "days", "months"):
+        if getattr(span, unit) is not None:
+            return f"{getattr(span, unit)} {unit}"
+    return ""
+
+
+def _field_of(a: Approval, point: DatePoint) -> str:
+    """The field a missing day is asked in: a session's close falls back on the deliberation's date."""
+    return "date" if point.date == "session_closed" else point.date
 
 
 def _day_of(a: Approval, point: DatePoint) -> date | None:
+    if point.date == "session_closed":
+        return a.session_closed or a.date
     return a.received if point.date == "received" else a.date
 
 
@@ -613,8 +742,12 @@ _PLAN_PRIORITY = ["refused", "late", "premature", "missing", "pending", "unknown
 def _merge_plan(steps: list[PlanStep]) -> tuple[PlanStep, ...]:
     """One step per (party, approval): the earliest step number, the worst status."""
     merged: dict[tuple[str, str], PlanStep] = {}
+    timings: dict[tuple[str, str], list[Timing]] = {}
     for s in steps:
         key = (s.party, s.approval)
+        if s.status == "timing":   # a deadline rule's period: dated on the step it concerns
+            timings.setdefault(key, []).extend(s.timings)
+            continue
         old = merged.get(key)
         if old is None:
             merged[key] = s
@@ -623,6 +756,10 @@ def _merge_plan(steps: list[PlanStep]) -> tuple[PlanStep, ...]:
         merged[key] = PlanStep(min(old.step, s.step), s.approval, s.party, old.authority, worst,
                                tuple(sorted(set(old.rules + s.rules))), old.due,
                                old.obtained or s.obtained, old.lawful_from or s.lawful_from)
+    for key, found in timings.items():
+        if key in merged:   # no step without a rule requiring it: the period alone asks nothing
+            unique = sorted(set(found), key=lambda t: (t.rule, t.last or date.min, t.status))
+            merged[key] = replace(merged[key], timings=tuple(unique))
     ordered = sorted(merged.values(), key=lambda s: (s.step, s.party, s.approval))
     return tuple(ordered)
 

@@ -78,16 +78,20 @@ def rule_words(rule: CompiledRule, lang: str) -> dict[str, Any]:
 
 
 def point_words(point: DatePoint, lang: str) -> str:
-    """«the council deliberation» or «the receipt of the council deliberation»."""
+    """«the council deliberation», «the receipt of the council deliberation», «the signing»."""
+    if point.signing or point.approval is None:
+        return i18n.text("words.point.signing", lang)
     return i18n.text(f"words.point.{point.date}", lang, approval=i18n.word(point.approval.value, lang))
 
 
 def span_words(span: Span, lang: str) -> str:
+    if span.working_days is not None:
+        return i18n.text("words.span.working_days", lang, n=span.working_days)
     return i18n.text("words.span.months" if span.months else "words.span.days", lang,
                      n=span.months or span.days)
 
 
 def deadline_words(d: Deadline, lang: str) -> str:
-    key = "words.deadline.at_most" if d.at_most is not None else "words.deadline.at_least"
+    key = f"words.deadline.{d.bound}"
     return i18n.text(key, lang, end=point_words(d.end, lang), start=point_words(d.start, lang),
                      span=span_words(d.span, lang))

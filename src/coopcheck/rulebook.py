@@ -20,6 +20,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from . import workdays
 from .compile import compile_ruleset, durable_rule_count, facts_per_type, network_shape
 from .conditions import Atom, ConditionError, Conjunction, contradictory, normal_form, parse
 from .errors import Problem, RulebookError
@@ -83,6 +84,36 @@ class NotCovered(_Closed):
     note: str | None = None
 
 
+class Issue(_Closed):
+    """One official publication of the text: the journal's issue, its date, language and pages.
+
+    ``pages`` is the first page (or range) of the text in that issue; absent when not confirmed
+    (the instrument's ``publication.unconfirmed`` then says so).
+    """
+
+    journal: Text
+    number: str | None = None
+    date: IsoDate | None = None
+    language: Literal["ar", "fr"] | None = None
+    pages: str | None = None
+    # the official text in this issue is a translation (the French BO edition): the original governs
+    translation: bool = False
+
+
+class Publication(_Closed):
+    """How a jurist cites the instrument: the act that promulgated it and the official journal
+    issues that published it — distinct from ``source``, the copy actually read (provenance).
+
+    Nothing here is guessed: what could not be confirmed is listed in ``unconfirmed`` (shown in
+    reports), and the field concerned is left empty.
+    """
+
+    act: Text | None = None            # promulgating act (dahir, decree number and date)
+    issues: Annotated[list[Issue], Field(min_length=1)]
+    unconfirmed: list[str] = []
+    note: str | None = None
+
+
 class Instrument(_Closed):
     id: Annotated[str, Field(pattern=_INSTRUMENT_ID)]
     jurisdiction: Country
@@ -92,6 +123,7 @@ class Instrument(_Closed):
     enacted: IsoDate | None = None
     in_force: InForce
     source: Source
+    publication: Publication | None = None
     status: Status
     applies_to: Any
     not_covered: list[NotCovered] = []
@@ -160,11 +192,20 @@ class Prohibition(_Closed):
 
 
 class DatePoint(_Closed):
-    """A day the agreement file records: an approval's ``date`` (adopted, given) or the day its
-    authority ``received`` it."""
+    """A day the agreement file records: an approval's ``date`` (adopted, given), the day its
+    authority ``received`` it, the day the council's session closed (``session_closed``, the
+    deliberation's own date for a session that closed the day it deliberated), or the agreement's
+    signing (``signing: true``)."""
 
-    approval: ApprovalKind
-    date: Literal["date", "received"] = "date"
+    approval: ApprovalKind | None = None
+    date: Literal["date", "received", "session_closed"] = "date"
+    signing: Literal[True] | None = None
+
+    @model_validator(mode="after")
+    def _one_point(self) -> DatePoint:
+        if (self.approval is None) == (self.signing is None):
+            raise ValueError("a day is an approval's (approval: …) or the signing's (signing: true)")
+        return self
 
 
 class Span(_Closed):
@@ -172,15 +213,28 @@ class Span(_Closed):
 
     days: Annotated[int, Field(ge=1, le=3650)] | None = None
     months: Annotated[int, Field(ge=1, le=120)] | None = None
+    # working days (أيام العمل): counted on the jurisdiction's calendar (``coopcheck.workdays``)
+    working_days: Annotated[int, Field(ge=1, le=365)] | None = None
 
     @model_validator(mode="after")
     def _one_unit(self) -> Span:
-        if (self.days is None) == (self.months is None):
-            raise ValueError("a span is given in days or in months")
+        if sum(v is not None for v in (self.days, self.months, self.working_days)) != 1:
+            raise ValueError("a span is given in days, in working days or in months")
         return self
 
-    def after(self, day: date) -> date:
-        """``day`` plus the span; a month later than 31 January is the last day of February."""
+    def count(self, day: date, country: str) -> workdays.Count | None:
+        """The working-day count behind ``after`` (None for days and months)."""
+        if self.working_days is None:
+            return None
+        return workdays.add_working_days(country, day, self.working_days)
+
+    def after(self, day: date, country: str | None = None) -> date:
+        """``day`` plus the span; a month later than 31 January is the last day of February; the
+        n-th working day after ``day`` on ``country``'s calendar."""
+        if self.working_days is not None:
+            if country is None:
+                raise ValueError("working days need the jurisdiction's calendar")
+            return workdays.add_working_days(country, day, self.working_days).last
         if self.days is not None:
             return date.fromordinal(day.toordinal() + self.days)
         months = day.year * 12 + day.month - 1 + (self.months or 0)
@@ -200,18 +254,27 @@ class Deadline(_Closed):
     end: DatePoint
     at_most: Span | None = None
     at_least: Span | None = None
+    # ``end`` only once the period has run out: on the day after its last day at the earliest (the
+    # deliberation is executable «after the lapse» of the objection period)
+    after: Span | None = None
 
     @model_validator(mode="after")
     def _one_bound(self) -> Deadline:
-        if (self.at_most is None) == (self.at_least is None):
-            raise ValueError("a deadline has one bound: at_most or at_least")
+        if sum(b is not None for b in (self.at_most, self.at_least, self.after)) != 1:
+            raise ValueError("a deadline has one bound: at_most, at_least or after")
         if self.start == self.end:
             raise ValueError("a deadline's start and end are two different days")
+        if self.start.signing:
+            raise ValueError("a deadline starts on an approval's day, not on the signing")
         return self
 
     @property
+    def bound(self) -> str:
+        return "at_most" if self.at_most else "at_least" if self.at_least else "after"
+
+    @property
     def span(self) -> Span:
-        return self.at_most or self.at_least or Span(days=1)
+        return self.at_most or self.at_least or self.after or Span(days=1)
 
 
 class Rule(_Closed):
@@ -222,6 +285,8 @@ class Rule(_Closed):
     text: Text
     translation: Text | None = None
     source: Source | None = None
+    # the official identifier of this version of the article (Légifrance: LEGIARTI + 12 digits)
+    official_id: Annotated[str, Field(pattern=r"^LEGIARTI\d{12}$")] | None = None
     note: str | None = None
     in_force: InForce | None = None
     # successive versions of one provision (an article amended on a date) are separate rules with

@@ -15,6 +15,7 @@ from typing import Any
 from . import i18n
 from .coverage import Scenario, read_scenarios
 from .errors import UsageError
+from .render.words import publication_lines
 from .rule_words import deadline_words, rule_words
 from .rulebook import CompiledRule, Rulebook
 from .yamlio import suggest
@@ -117,6 +118,11 @@ def detail(rule: CompiledRule, scenarios: list[Scenario], lang: str) -> dict[str
         "summary": r.summary.model_dump(exclude_none=True),
         "remedy": r.remedy.model_dump(exclude_none=True),
         "source": {"title": rule.source.title, "url": rule.source.url},
+        # how a jurist cites the instrument (``source`` above is the copy read: provenance)
+        "publication": (rule.instrument.publication.model_dump(mode="json", exclude_none=True)
+                        if rule.instrument.publication else None),
+        "publication_text": publication_lines(rule.instrument, lang),
+        "official_id": r.official_id,
         "note": r.note,
         "words": rule_words(rule, lang),
         "scenarios": {"fires": [_scenario(s) for s in mine if rule.id in s.fires],

@@ -21,6 +21,7 @@ from . import __version__, i18n
 from .atomic import write_text
 from .coverage import Scenario, article_tag, read_scenarios
 from .errors import UsageError
+from .render.words import publication_lines
 from .rule_words import rule_words
 from .rulebook import CompiledRule, Instrument, Rulebook
 
@@ -124,7 +125,9 @@ def render_site(rulebook: Rulebook, features: Path | None) -> dict[str, str]:
                 "label_ar": f"المادة {article}" if known else "مادة غير محددة",
                 "rules": [_rule(r, [s for s in scenarios if s.instrument == inst.id]) for r in members],
             })
-        pages[_page(inst)] = env.get_template("instrument.html.j2").render(inst=inst, articles=sections, **common)
+        pages[_page(inst)] = env.get_template("instrument.html.j2").render(
+            inst=inst, articles=sections, publication={lang: publication_lines(inst, lang) for lang in ("ar", "fr")},
+            **common)
     by_jurisdiction: dict[str, list[dict[str, Any]]] = {}
     for inst in sorted(rulebook.instruments, key=lambda i: (i.jurisdiction, i.id)):
         by_jurisdiction.setdefault(inst.jurisdiction, []).append({

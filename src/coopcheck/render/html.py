@@ -24,7 +24,16 @@ from typing import Any, TypeVar
 from .. import __version__, i18n
 from ..report import Finding, PlanStep, Report
 from ..vocab import Severity
-from .words import because_lines, message, name_tagged, unchecked_line
+from .words import (
+    because_lines,
+    estimated_line,
+    holiday_names,
+    message,
+    name_tagged,
+    publication_lines,
+    timing_lines,
+    unchecked_line,
+)
 
 BILINGUAL = ("ar", "fr")
 _DONE = ("done", "deemed")
@@ -77,6 +86,7 @@ def _finding(report: Report, f: Finding, say: _Say) -> dict[str, Any]:
             "status": c.status.value, "quotes": sorted(c.text.items()),
             "source": c.source, "source_title": c.source_title,
             "reviewed": bool(c.reviewed_by and c.reviewed_on),
+            "publication": say.each(lambda lang: publication_lines(inst, lang)),
             "review": (say.t("report.reviewed", by=c.reviewed_by, on=c.reviewed_on.isoformat())
                        if c.reviewed_by and c.reviewed_on else say.t("report.unreviewed")),
         }
@@ -87,6 +97,7 @@ def _finding(report: Report, f: Finding, say: _Say) -> dict[str, Any]:
         "due": f.due.isoformat() if f.due and f.kind.value == "missing_approval" else None,
         "remedy": say.each(lambda lang: f.remedy.get(lang) or next(iter(f.remedy.values()))) if f.remedy else None,
         "note": f.detail if f.kind.value == "unverified_basis" else None,
+        "estimated": say.each(lambda lang: estimated_line(f, lang) or "") if f.estimated else None,
         "citation": citation,
     }
 
@@ -102,7 +113,8 @@ def _step(report: Report, n: int, s: PlanStep, say: _Say) -> dict[str, Any]:
         due = say.t("receipt_due", date=s.receipt_due.isoformat())
     return {"n": n, "status": s.status, "done": s.status in _DONE, "approval": say.w(s.approval),
             "authority": say.w(s.authority), "status_label": say.w(s.status), "due": due,
-            "obtained": obtained_text, "rules": s.rules}
+            "obtained": obtained_text, "rules": s.rules,
+            "periods": say.each(lambda lang: timing_lines(s, lang)) if s.timings else None}
 
 
 def _name(report: Report, pid: str, lang: str) -> dict[str, str]:
@@ -174,8 +186,8 @@ def context(report: Report, lang: str, bilingual: bool = False, checked_on: date
         "as_of": report.as_of.isoformat(), "checked_on": (checked_on or current_date()).isoformat(),
         "verdict": report.verdict.value,
         "verdict_line": say.each(lambda k: f"{i18n.text('verdict', k)}: {i18n.word(report.verdict.value, k)}"),
-        "earliest": (say.each(lambda _l: earliest.isoformat()) if earliest else say.t("earliest_unknown"))
-        if report.plan else None,
+        "earliest": (say.each(lambda lang: earliest.isoformat() + _estimated_note(report, lang)) if earliest
+                     else say.t("earliest_unknown")) if report.plan else None,
         "sections": _sections(report, say),
         # the rule ids as separate unbreakable items: in an Arabic sentence a comma-joined list of
         # Latin ids is reordered and split at hyphens
@@ -184,6 +196,14 @@ def context(report: Report, lang: str, bilingual: bool = False, checked_on: date
                    if ids],
         "rulebook": {"rules": say.t("rules_count", rules=len(rb.rules)), "digest": rb.digest},
     }
+
+
+def _estimated_note(report: Report, lang: str) -> str:
+    """« — estimated date: …» when the earliest signing day ends a period counted across a lunar
+    holiday the calendar library only estimates."""
+    if not report.earliest_estimated:
+        return ""
+    return " — " + i18n.text("plan.estimated", lang, holidays=holiday_names(report.earliest_estimated, lang))
 
 
 def _environment() -> Any:

@@ -18,11 +18,15 @@ from ..report import Finding, PlanStep, Report
 from .md_escape import code, text, url
 from .words import (
     because_lines,
+    estimated_line,
+    holiday_names,
     message,
     name_text,
     not_checked,
     party_name,
     plan_day,
+    publication_lines,
+    timing_lines,
     unchecked_heading,
     unchecked_line,
 )
@@ -40,12 +44,16 @@ def _finding(report: Report, f: Finding, lang: str, level: str = "###") -> list[
         out += [f"**{text(f'{head} — {title}')}** {text(f'[{c.instrument}]')} "
                 f"({text(i18n.word(c.status.value, lang))})", ""]
         out += [f"> {text(quote)}" for quote in c.text.values()]
-        out += ["", f"{text(i18n.text('source', lang))}: {url(c.source)}", ""]
+        out += [""] + [f"{text(line)}  " for line in publication_lines(inst, lang)]
+        out += [f"{text(i18n.text('provenance', lang) + ': ' + c.source_title)} {url(c.source)}", ""]
     reasons = because_lines(report, f, lang)
     if reasons:
         out += [f"{text(i18n.text('because', lang))}:", ""] + [f"- {text(r)}" for r in reasons] + [""]
     if f.due and f.kind.value == "missing_approval":
         out += [text(f"{i18n.text('due', lang)} {f.due.isoformat()} ({i18n.text('before_signing', lang)})"), ""]
+    estimated = estimated_line(f, lang)
+    if estimated:
+        out += [text(estimated), ""]
     if f.remedy:
         remedy = f.remedy.get(lang) or next(iter(f.remedy.values()))
         out += [text(f"{i18n.text('remedy', lang)}: {remedy}"), ""]
@@ -64,6 +72,9 @@ def render(report: Report, lang: str) -> str:
         earliest = report.earliest_signing
         lines.append(f"- {text(i18n.text('earliest_signing', lang))}: "
                      f"{earliest.isoformat() if earliest else text(i18n.text('earliest_unknown', lang))}")
+        if report.earliest_estimated:
+            lines.append("  " + text(i18n.text("plan.estimated", lang,
+                                               holidays=holiday_names(report.earliest_estimated, lang))))
     unchecked = report.unchecked
     if unchecked:
         lines += ["", f"**{text(unchecked_heading(lang))}**", ""]
@@ -109,4 +120,7 @@ def _findings_and_plan(report: Report, findings: tuple[Finding, ...], plan: tupl
                      party_name(report, s.party, lang), i18n.word(s.status, lang), day)
             out.append("| " + " | ".join(text(x) for x in cells) + " |")
         out.append("")
+        periods = [f"{n}. {line}" for n, s in enumerate(plan, start=1) for line in timing_lines(s, lang)]
+        if periods:
+            out += [f"- {text(line)}" for line in periods] + [""]
     return out

@@ -76,7 +76,8 @@ def print_rule(item: dict[str, Any], lang: str, console: Console) -> None:
     lines += _texts(i18n.text("rules.translation", lang), item["translation"])
     summary = item["summary"].get(lang) or next(iter(item["summary"].values()))
     lines.append(Text(iso(f"{i18n.text('rules.summary', lang)}: {summary}")))
-    lines.append(Text(iso(f"{i18n.text('source', lang)}: {item['source']['title']} — {item['source']['url']}"),
+    lines.extend(Text(iso(line), style="cyan") for line in item.get("publication_text") or ())
+    lines.append(Text(iso(f"{i18n.text('provenance', lang)}: {item['source']['title']} — {item['source']['url']}"),
                       style="dim"))
     if item["note"]:
         lines.append(Text(iso(f"{i18n.text('rules.note', lang)}: {' '.join(item['note'].split())}"), style="dim"))

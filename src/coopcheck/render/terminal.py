@@ -22,11 +22,16 @@ from ..vocab import Severity, Verdict
 from .fit import print_table
 from .words import (
     because_lines,
+    estimated_line,
+    holiday_names,
     message,
     name_text,
     not_checked,
     party_name,
     plan_day,
+    provenance_line,
+    publication_lines,
+    timing_lines,
     unchecked_heading,
     unchecked_line,
 )
@@ -67,13 +72,17 @@ def _card(report: Report, f: Finding, lang: str, width: int = 200) -> Panel:
         lines.append(Text(f"({i18n.word(c.status.value, lang)})", style=status_style))
         for quote in c.text.values():
             lines.append(Text(iso(f"« {quote} »"), style="italic"))
-        lines.append(Text(f"{i18n.text('source', lang)}: {c.source}", style="dim"))
+        lines.extend(Text(iso(line), style="cyan") for line in publication_lines(inst, lang))
+        lines.append(Text(iso(provenance_line(c.source, c.source_title, lang)), style="dim"))
     reasons = because_lines(report, f, lang)
     if reasons:
         lines.append(Text(i18n.text("because", lang) + ":", style="bold"))
         lines.extend(Text(iso(f"  • {r}")) for r in reasons)
     if f.due and f.kind.value == "missing_approval":
         lines.append(Text(f"{i18n.text('due', lang)} {f.due.isoformat()} ({i18n.text('before_signing', lang)})"))
+    estimated = estimated_line(f, lang)
+    if estimated:
+        lines.append(Text(iso(estimated), style="yellow"))
     if f.remedy:
         remedy = f.remedy.get(lang) or next(iter(f.remedy.values()))
         lines.append(Text(iso(f"{i18n.text('remedy', lang)}: {remedy}"), style="green"))
@@ -98,6 +107,10 @@ def render(report: Report, lang: str, console: Console) -> None:
         earliest = report.earliest_signing
         first_day = earliest.isoformat() if earliest else i18n.text("earliest_unknown", lang)
         console.print(f"{i18n.text('earliest_signing', lang)}: {iso(first_day)}")
+        if report.earliest_estimated:
+            console.print(Text(iso(i18n.text("plan.estimated", lang,
+                                             holidays=holiday_names(report.earliest_estimated, lang))),
+                               style="yellow"))
     if report.unchecked:
         console.print(Text(unchecked_heading(lang) + ":", style="bold yellow"))
         bullets = Table.grid(padding=(0, 1))   # a hanging indent: wrapped lines stay under the text
@@ -153,3 +166,6 @@ def _findings_and_plan(report: Report, findings: tuple[Finding, ...], plan: tupl
                           Text(iso(party_name(report, s.party, lang))),
                           Text(iso(i18n.word(s.status, lang)), style=_STATUS_STYLE.get(s.status, "")), Text(iso(day)))
         print_table(table, console)
+        for n, s in enumerate(plan, start=1):   # the periods the text sets, with their last lawful day
+            for line in timing_lines(s, lang):
+                console.print(Text(iso(f"{n}. {line}")))

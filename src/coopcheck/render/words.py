@@ -11,12 +11,15 @@ messages plain.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import timedelta
 from typing import Any
 
 from .. import i18n, langtags
 from ..model import Name
 from ..report import Finding, PlanStep, Report, Unchecked
 from ..rule_words import point_words, span_words
+from ..rulebook import Instrument
+from ..workdays import Holiday
 
 FSI, PDI = "\u2068", "\u2069"
 
@@ -114,7 +117,7 @@ def message(report: Report, f: Finding, lang: str, isolate: bool = True) -> str:
     key = f"msg.{kind}"
     if f.detail in ("pending", "premature", "signing_date", "scope", "out_of_order"):
         key = f"{key}.{f.detail}"
-    if f.detail in ("deadline_at_most", "deadline_at_least") and f.rule:
+    if f.detail in ("deadline_at_most", "deadline_at_least", "deadline_after") and f.rule:
         d = report.rulebook.rule(f.rule).rule.deadline
         if d is not None:
             return i18n.text(f"{key}.{f.detail}", lang, **p, end=point_words(d.end, lang),
@@ -164,3 +167,76 @@ def unchecked_line(report: Report, u: Unchecked, lang: str, isolate: bool = True
     """One party not checked: its name (isolated if right-to-left, unless ``isolate`` is off), country and why."""
     return i18n.text("unchecked.line", lang, party=party_name(report, u.party, lang, isolate), country=u.country,
                      why=unchecked_why(report, u, lang))
+
+
+def publication_lines(inst: Instrument | None, lang: str) -> list[str]:
+    """How a jurist cites the instrument: the promulgating act, then each official journal issue
+    (number, date, first page; the official translation marked as such), then what is unconfirmed."""
+    pub = inst.publication if inst is not None else None
+    if pub is None:
+        return []
+    parts = [pub.act.pick(lang)] if pub.act else []
+    for issue in pub.issues:
+        text = issue.journal.pick(lang)
+        if issue.number:
+            text += " " + i18n.text("publication.number", lang, number=issue.number)
+        if issue.date:
+            text += " " + i18n.text("publication.date", lang, date=issue.date.isoformat())
+        if issue.pages:
+            text += ", " + i18n.text("publication.pages", lang, pages=issue.pages)
+        if issue.translation:
+            text += " (" + i18n.text("publication.translation", lang) + ")"
+        parts.append(text)
+    lines = [i18n.text("publication", lang) + ": " + " ; ".join(parts)]
+    if pub.unconfirmed:
+        lines.append(i18n.text("publication.unconfirmed", lang) + ": " + " ; ".join(pub.unconfirmed))
+    return lines
+
+
+def provenance_line(source: str, title: str, lang: str) -> str:
+    """The copy actually read: provenance of the quotes, not the law's citation."""
+    return f"{i18n.text('provenance', lang)}: {title} <{source}>"
+
+
+def holiday_names(holidays: Iterable[Holiday], lang: str) -> str:
+    """«Eid al-Adha (estimated) 2035-02-18, …» in ``lang`` (the library's own names)."""
+    return ", ".join(f"{h.name(lang)} {h.day.isoformat()}" for h in holidays)
+
+
+_holidays = holiday_names
+
+
+def timing_lines(s: PlanStep, lang: str) -> list[str]:
+    """Each period the text sets around a plan step, with its last lawful day, the holidays it
+    skipped, and — when it depends on a holiday the library only estimates — that it is estimated."""
+    out = []
+    for t in s.timings:
+        n, unit = t.span.split(" ")
+        span = i18n.text(f"words.span.{unit}", lang, n=n)
+        start = _point(t.start, lang)
+        end = _point(t.end, lang)
+        if t.last is None:
+            out.append(i18n.text("plan.timing.unknown", lang, end=end, span=span, start=start))
+            continue
+        key = "plan.timing.after" if t.bound == "after" else f"plan.timing.{t.bound}"
+        line = i18n.text(key, lang, end=end, span=span, start=start, date=t.last.isoformat(),
+                         next=(t.last + timedelta(days=1)).isoformat())
+        if t.holidays:
+            line += " " + i18n.text("plan.holidays", lang, holidays=_holidays(t.holidays, lang))
+        out.append(line)
+        if t.estimated:
+            out.append(i18n.text("plan.estimated", lang, holidays=_holidays(t.estimated, lang)))
+    return out
+
+
+def estimated_line(f: Finding, lang: str) -> str | None:
+    if not f.estimated:
+        return None
+    return i18n.text("plan.estimated", lang, holidays=_holidays(f.estimated, lang))
+
+
+def _point(key: str, lang: str) -> str:
+    if key == "signing":
+        return i18n.text("words.point.signing", lang)
+    approval, day = key.split(".")
+    return i18n.text(f"words.point.{day}", lang, approval=i18n.word(approval, lang))
