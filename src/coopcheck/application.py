@@ -2,11 +2,11 @@
 
 The service receives an agreement as the bytes of a request, never as a path on the server; the
 CLI reads a file. Both must give the same report, byte for byte, and the same located errors. So
-the bytes go through the *same* loader as a file (``loader.load_agreement``): they are written to a
-private temporary file named by the server (``agreement.yaml`` or ``agreement.json``, the suffix
-chosen from the display name, since a ``.json`` name turns on the strict JSON parser) and every
-problem's path is then replaced by the display name, which stands for the file in
-``name:line:col: field: message``. A request's name is only ever a label: it never names a path.
+the bytes go through the *same* checks and reader as a file's (``loader.load_agreement_bytes``:
+size, encoding, depth, the JSON checks when the display name ends in ``.json``, as a file's suffix
+would), and the display name stands for the file in ``name:line:col: field: message``. A
+request's name is only ever a label: it never names a path. (A portfolio's documents are still
+written to private temporary files, named by the server, for ``batch.check_one``.)
 
 durable-rules keeps process-global C state and is not thread-safe (shared/notes/durable-rules.md):
 ``ENGINE_LOCK`` lets one check run at a time in a process; parallelism comes from worker processes
@@ -77,11 +77,6 @@ def _suffix(name: str) -> str:
     return ".json" if name.lower().endswith(".json") else ".yaml"
 
 
-def _renamed(exc: LocatedError, private: str, name: str) -> InputError:
-    """``exc`` with the private file's path replaced by the display name, in every problem."""
-    return InputError([dataclasses.replace(p, path=name) if p.path == private else p for p in exc.problems])
-
-
 def _oversized(name: str) -> InputError:
     from .errors import Problem
 
@@ -90,38 +85,26 @@ def _oversized(name: str) -> InputError:
                                {"limit_mib": limit})])
 
 
-def _written(folder: str, data: bytes, stem: str, name: str) -> Path:
-    if len(data) > MAX_FILE_BYTES:   # the loader would refuse it too: do not even write it
-        raise _oversized(name)
-    path = Path(folder) / f"{stem}{_suffix(name)}"
-    path.write_bytes(data)
-    return path
-
-
 def load_document(data: bytes, name: str) -> Agreement:
     """The agreement in ``data``, loaded as ``coopcheck check`` loads a file named ``name``.
 
-    ``InputError`` with every problem located under ``name`` when it is bad.
+    ``InputError`` with every problem located under ``name`` when it is bad. The bytes go through
+    the file's checks and reader (``loader.load_agreement_bytes``), never through the file system.
     """
-    import tempfile
+    from .loader import load_agreement_bytes
 
-    from .loader import load_agreement
-
-    with tempfile.TemporaryDirectory(prefix="coopcheck-doc-") as folder:
-        path = _written(folder, data, "agreement", name)
-        try:
-            return load_agreement(path)
-        except LocatedError as exc:
-            raise _renamed(exc, str(path), visible(name)) from None
+    if len(data) > MAX_FILE_BYTES:   # the loader would refuse it too: said before it reads a byte
+        raise _oversized(name)
+    return load_agreement_bytes(data, visible(name))
 
 
 def check_report(data: bytes, name: str, options: Options) -> Report:
     """The report of the agreement in ``data``: ``check.check_file`` on bytes (``InputError`` under ``name``)."""
-    from .check import check_agreement, rulebook_for
+    from .check import check_agreement
 
+    agreement = load_document(data, name)   # outside the lock: reading needs no engine
     with ENGINE_LOCK:
-        rulebook = rulebook_for(None)
-        return check_agreement(load_document(data, name), rulebook, options.as_of, options.subject)
+        return check_agreement(agreement, _rulebook_locked(), options.as_of, options.subject)
 
 
 def render(report: Report, options: Options) -> bytes:
@@ -252,11 +235,23 @@ def summary(outcomes: list[Outcome], fmt: str) -> str:
 
 # ---- the rulebook, the schema, the version ------------------------------------------------------
 
-def _rulebook() -> Any:
-    from .check import rulebook_for
+_SERVED: list[Any] = []   # this process's rulebook, once loaded (see _rulebook_locked)
 
-    with ENGINE_LOCK:   # rulebook_for's cache is a plain dict
-        return rulebook_for(None)
+
+def _rulebook_locked() -> Any:
+    """The process's rulebook (``ENGINE_LOCK`` held): the project's rules, read and linted on the
+    first call, then kept. A service answers with one rulebook from start to stop (``/v1/version``
+    gives its digest); stat'ing every rule file again for each request was a tenth of a check's time."""
+    if not _SERVED:
+        from .check import rulebook_for
+
+        _SERVED.append(rulebook_for(None))
+    return _SERVED[0]
+
+
+def _rulebook() -> Any:
+    with ENGINE_LOCK:
+        return _rulebook_locked()
 
 
 def rules_rows(lang: str, jurisdiction: str | None = None, instrument: str | None = None) -> list[dict[str, Any]]:

@@ -308,16 +308,32 @@ def read_document(path: Path, error: type[LocatedError], fast: bool = False) -> 
     data, the positions and the errors are the same either way.
     """
     try:
-        text = _read_text(path)
-        if fast and os.environ.get(READER_ENV) != "ruamel":
-            from . import fastyaml
-
-            data = fastyaml.read(text, MAX_DEPTH, MAX_NODES)
-            if data is not None:
-                return data
-        return _parse(path, text)
+        return _parsed(_read_text(path), fast)
     except _RefusedError as exc:
         raise error([exc.problem(str(path))]) from None
+
+
+def read_bytes_document(data: bytes, name: str, error: type[LocatedError], fast: bool = False) -> Any:
+    """``read_document`` on a document given as bytes (an HTTP request's body) rather than a file.
+
+    ``name`` only labels it: it stands for the file in every problem, and a ``.json`` name turns on
+    the JSON checks, as the suffix of a file does. The bytes go through the same checks and the same
+    reader as a file's, so both give the same data and the same errors.
+    """
+    try:
+        return _parsed(_text_of(data, name.lower().endswith(".json")), fast)
+    except _RefusedError as exc:
+        raise error([exc.problem(name)]) from None
+
+
+def _parsed(text: str, fast: bool) -> Any:
+    if fast and os.environ.get(READER_ENV) != "ruamel":
+        from . import fastyaml
+
+        data = fastyaml.read(text, MAX_DEPTH, MAX_NODES)
+        if data is not None:
+            return data
+    return _parse(text)
 
 
 def _read_at_most(handle: Any, limit: int) -> bytes:
@@ -339,6 +355,11 @@ def _read_at_most(handle: Any, limit: int) -> bytes:
 
 def _read_text(path: Path) -> str:
     """The file's text: bounded in size, UTF-8 (a BOM dropped), not nested too deep."""
+    return _text_of(_read_raw(path), path.suffix.lower() == ".json")
+
+
+def _read_raw(path: Path) -> bytes:
+    """The file's bytes, at most the limit plus one (a named pipe, a socket or an unreadable file refused)."""
     try:
         # O_NONBLOCK: a named pipe called x.yaml would otherwise block the open until some writer came
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -353,6 +374,12 @@ def _read_text(path: Path) -> str:
     except ValueError as exc:   # a NUL in the path: no file can be named so
         raise _RefusedError(0, 0, "<file>", "file.nul_in_path", f"a file name cannot hold a NUL character ({exc})") \
             from None
+    return raw
+
+
+def _text_of(raw: bytes, strict_json: bool) -> str:
+    """The text of a document's bytes: bounded in size, UTF-8 (a BOM dropped), not nested too deep;
+    ``strict_json`` (a ``.json`` name) turns on the JSON checks."""
     if len(raw) > MAX_FILE_BYTES:
         limit_mib = MAX_FILE_BYTES // (1024 * 1024)
         raise _RefusedError(1, 1, "<file>", "file.too_large", f"the file is larger than {limit_mib} MiB",
@@ -374,12 +401,12 @@ def _read_text(path: Path) -> str:
         line, col = _position(text, deep)
         raise _RefusedError(line, col, "<yaml>", "yaml.too_deep", f"nested deeper than {MAX_DEPTH} levels",
                             limit=MAX_DEPTH)
-    if path.suffix.lower() == ".json":
+    if strict_json:
         _check_json(text)
     return text
 
 
-def _parse(path: Path, text: str) -> Any:
+def _parse(text: str) -> Any:
     """The document's round-trip nodes: one mapping, guarded by ``_GuardedComposer``."""
     yaml = YAML(typ="rt")
     yaml.Constructor = _StrTimestampConstructor
