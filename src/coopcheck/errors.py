@@ -37,7 +37,7 @@ def _hidden(char: str) -> bool:
 def visible(text: str) -> str:
     """``text`` with bidirectional, control and invisible format characters written as escapes (one line,
     display order kept): an error saying ``unknown field 'kind'`` about ``kind\\u200b`` would be a riddle."""
-    if text.isascii() and text.isprintable():
+    if text.isprintable():   # no C0/C1 control and no Cf (bidi controls are Cf): nothing to escape
         return text
     if not any(_hidden(c) for c in text):
         return text
