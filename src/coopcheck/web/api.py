@@ -289,4 +289,8 @@ def from_env() -> guard.ASGIApp:
     import os
 
     hosts = tuple(h for h in os.environ.get(HOSTS_ENV, "").split(",") if h)
+    # the rulebook is read now, as the worker starts, not at its first request: the workers of one
+    # service, all started together, answer with the same rules (and a broken rulebook stops the
+    # worker at once instead of failing every request)
+    application.version()
     return create_app(float(os.environ.get(TIMEOUT_ENV) or DEFAULT_TIMEOUT), hosts=hosts or None)
