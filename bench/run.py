@@ -369,6 +369,32 @@ def _cpu_seconds(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+_SPIN = "x = 0\nfor i in range(12_000_000):\n    x += i\n"   # pure interpreter work, no memory traffic
+
+
+def _spin_pair(parallel: bool) -> float:
+    """Wall time of two copies of ``_SPIN``, one after the other or side by side (two processes)."""
+    cmd = [sys.executable, "-c", _SPIN]
+    start = time.perf_counter()
+    if parallel:
+        procs = [subprocess.Popen(cmd) for _ in range(2)]
+        for p in procs:
+            p.wait()
+    else:
+        for _ in range(2):
+            subprocess.run(cmd, check=False)
+    return time.perf_counter() - start
+
+
+def machine_ceiling(runs: int) -> Row:
+    """What two processes gain on this machine at best: two pure-Python loops run one after the
+    other / side by side (paired). A virtual machine's two vCPUs need not be two free cores: this
+    is the ceiling any ``--jobs 2`` figure is read against."""
+    xs, ys = paired(lambda: _spin_pair(False), lambda: _spin_pair(True), runs)
+    return ("machine ceiling: two CPU-bound processes one after the other / side by side", ratio_text(xs, ys),
+            "(2.00× on two free cores)", f"{statistics.median(xs):.2f} s / {statistics.median(ys):.2f} s; {runs} pairs")
+
+
 def portfolio(n: int, work: Path, runs: int) -> list[Row]:
     """Copies of the fixtures: files per second of one process, and --jobs 2 vs --jobs 1 (paired).
 
@@ -381,14 +407,22 @@ def portfolio(n: int, work: Path, runs: int) -> list[Row]:
     seeds = sorted((ROOT / "fixtures" / "agreements").rglob("*.yaml"))
     for i in range(n):
         shutil.copy(seeds[i % len(seeds)], folder / f"{i:05d}-{seeds[i % len(seeds)].name}")
+    halves = [work / "half-a", work / "half-b"]
+    for h in halves:
+        h.mkdir()
+    for i, f in enumerate(sorted(folder.iterdir())):
+        os.link(f, halves[0 if i < n // 2 else 1] / f.name)
     one = [COOPCHECK, "check", str(folder), "--summary", "csv", "--jobs", "1", "--lang", "en"]
     two = [COOPCHECK, "check", str(folder), "--summary", "csv", "--jobs", "2", "--lang", "en"]
     _seconds(one, env)
     a: list[tuple[float, float]] = []
     b: list[tuple[float, float]] = []
+    c: list[float] = []
     for _ in range(runs):
         a.append(_cpu_seconds(one, env))
         b.append(_cpu_seconds(two, env))
+        c.append(_side_by_side([[COOPCHECK, "check", str(h), "--summary", "csv", "--jobs", "1", "--lang", "en"]
+                                for h in halves], env))
     xs, ys = [w for w, _ in a], [w for w, _ in b]
     rates = sorted(n / x for x in xs)
     cpu_rates = sorted(n / c for _, c in a)
@@ -404,7 +438,19 @@ def portfolio(n: int, work: Path, runs: int) -> list[Row]:
              f"{statistics.median(xs):.2f} s / {statistics.median(ys):.2f} s; {runs} pairs"),
             ("the same pairs: CPU time of `--jobs 2` (parent + workers) / CPU time of `--jobs 1`",
              f"{statistics.median(cpu_ratio):.2f}× (min {min(cpu_ratio):.2f}, max {max(cpu_ratio):.2f})",
-             "(overhead of the workers)", f"{statistics.median(c for _, c in b):.2f} s CPU per `--jobs 2` run")]
+             "(overhead of the workers)", f"{statistics.median(c for _, c in b):.2f} s CPU per `--jobs 2` run"),
+            ("workload ceiling: `--jobs 1` time / two independent `--jobs 1` runs on the two halves, side by side",
+             ratio_text(xs, c), "(what two processes can do here)",
+             f"{statistics.median(xs):.2f} s / {statistics.median(c):.2f} s; the same {runs} rounds")]
+
+
+def _side_by_side(cmds: list[list[str]], env: dict[str, str]) -> float:
+    """Wall time of commands started together (each its own process), until the last ends."""
+    start = time.perf_counter()
+    procs = [subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env) for cmd in cmds]
+    for p in procs:
+        p.wait()
+    return time.perf_counter() - start
 
 
 # --- profiles --------------------------------------------------------------------------------------
@@ -543,6 +589,7 @@ def main() -> None:
 
         rows.append(memory(args.memory))
         rows += portfolio(args.portfolio, work, args.portfolio_runs)
+        rows.append(machine_ceiling(args.portfolio_runs))
         if not args.no_gherkin:
             rows.append(gherkin(cold["floor"], work))
         profile_text = profiles(work, facts, rulebook)
