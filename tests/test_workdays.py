@@ -180,3 +180,50 @@ def test_an_earliest_signing_day_counted_across_eid_is_said_to_be_estimated(rule
     assert [e["date"] for e in out["earliest_signing_estimated"]] == ["2035-02-18", "2035-02-19"]
     text = markdown.render(check_agreement(ag, rulebook), "fr")
     assert "Date estimée" in text.split("## ")[0]   # beside the earliest signing date, in the summary
+
+
+@pytest.mark.parametrize("country", ["MA", "DZ", "TN", "FR"])
+def test_a_period_past_the_library_s_last_year_is_not_counted_as_if_it_had_no_holiday(country: str) -> None:
+    """Past its last year the library answers no holiday at all (not even Throne Day or 1 May):
+    counting on would give a wrong last day without a word. The count refuses instead."""
+    first, last = workdays.years(country)
+    assert first < 2000 and last >= 2100   # the years coopcheck's agreements live in
+    with pytest.raises(workdays.OutsideCalendarError):
+        workdays.add_working_days(country, date(last, 12, 24), 10)
+    with pytest.raises(workdays.OutsideCalendarError):
+        workdays.add_working_days(country, date(last + 30, 3, 2), 3)
+    with pytest.raises(workdays.OutsideCalendarError):
+        workdays.add_working_days(country, date(9999, 12, 30), 3)   # and past Python's last day
+    assert workdays.add_working_days(country, date(last, 3, 2), 3).last.year == last
+
+
+def test_span_in_days_past_9999_is_outside_every_calendar() -> None:
+    with pytest.raises(workdays.OutsideCalendarError):
+        Span(days=20).after(date(9999, 12, 25))
+    with pytest.raises(workdays.OutsideCalendarError):
+        Span(months=2).after(date(9999, 12, 25))
+
+
+@pytest.mark.parametrize("year", [2150, 9999])
+def test_an_agreement_beyond_the_calendars_is_incomplete_never_an_internal_error(rulebook: Rulebook,
+                                                                                  year: int) -> None:
+    """A deliberation, its receipt and the signing in a year no calendar covers: each working-day
+    period gives missing_information on the day it counts from, the plan dates it as unknown, and
+    the verdict is incomplete (unknown is not compliant), never a pass nor a crash."""
+    ag = Agreement.model_validate({
+        "schema": "coopcheck/agreement/v1", "id": "beyond", "title": {"fr": "x"}, "kind": "cooperation",
+        "signing_date": f"{year}-12-31", "creates_legal_person": False, "clauses": ["object", "duration", "resources"],
+        "subject": "pref-a",
+        "parties": [{"id": "pref-a", "name": {"fr": "A"}, "country": "MA", "type": "territorial_collectivity",
+                     "level": "prefecture"},
+                    {"id": "c", "name": {"fr": "C"}, "country": "MA", "type": "territorial_collectivity",
+                     "level": "commune"}],
+        "approvals": [{"kind": "council_deliberation", "of": "pref-a", "date": f"{year}-12-20", "outcome": "approved",
+                       "received": f"{year}-12-24"}]})
+    report = check_agreement(ag, rulebook)
+    calendar = [f for f in report.findings if f.detail == "calendar"]
+    assert {f.rule for f in calendar} == {"MA-112-14-107-transmission", "MA-112-14-108-objection-period"}
+    assert {f.fields for f in calendar} == {("approvals.0.date",), ("approvals.0.received",)}
+    assert report.verdict.value == "incomplete"
+    data = json.loads(json_report.render(report, "fr"))
+    assert any("calendrier des jours fériés" in f["message"] for f in data["findings"])

@@ -19,7 +19,7 @@ from .facts import Facts
 from .model import Agreement, Approval
 from .rulebook import CompiledRule, DatePoint, Deadline, Instrument, Publication, Requirement, Rulebook, scope_atoms
 from .vocab import FindingKind, Severity, Status, Verdict
-from .workdays import Holiday
+from .workdays import Holiday, OutsideCalendarError
 
 REPORT_SCHEMA = "coopcheck/report/v1"
 
@@ -497,8 +497,16 @@ def _deadline_findings(d: Deadline, agreement: Agreement, base: dict[str, Any], 
             timings.append(Timing(**words, last=None, status="unknown"))
             continue
         assert first is not None
-        count = d.span.count(first, country)
-        limit = count.last if count else d.span.after(first)
+        try:
+            count = d.span.count(first, country)
+            limit = count.last if count else d.span.after(first)
+        except OutsideCalendarError:
+            # the period reaches years no calendar covers: never counted as if they had no holiday
+            out.append(Finding(FindingKind.missing_information, detail="calendar",
+                               fields=(f"approvals.{ns}.{_field_of(start, d.start)}",),
+                               **{**base, "approval": kind}))
+            timings.append(Timing(**words, last=None, status="unknown"))
+            continue
         estimated = count.estimated if count else ()
         if end_pair is None:
             last = agreement.signing_date

@@ -235,12 +235,15 @@ class Span(_Closed):
             if country is None:
                 raise ValueError("working days need the jurisdiction's calendar")
             return workdays.add_working_days(country, day, self.working_days).last
-        if self.days is not None:
-            return date.fromordinal(day.toordinal() + self.days)
-        months = day.year * 12 + day.month - 1 + (self.months or 0)
-        year, month = divmod(months, 12)
-        last = (date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1).toordinal() - 1)
-        return date(year, month + 1, min(day.day, date.fromordinal(last).day))
+        try:
+            if self.days is not None:
+                return date.fromordinal(day.toordinal() + self.days)
+            months = day.year * 12 + day.month - 1 + (self.months or 0)
+            year, month = divmod(months, 12)
+            last = (date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1).toordinal() - 1)
+            return date(year, month + 1, min(day.day, date.fromordinal(last).day))
+        except (ValueError, OverflowError):   # past 9999-12-31: Python's calendar ends there
+            raise workdays.OutsideCalendarError(country or "", None, (1, 9999)) from None
 
 
 class Deadline(_Closed):

@@ -43,6 +43,39 @@ class Holiday:
         return names.get(lang) or names.get("en") or next(iter(names.values()), "")
 
 
+class OutsideCalendarError(ValueError):
+    """A period reaches a year the library has no calendar for (``holidays`` gives each country a
+    first and a last year: 1901–2100 for Morocco in the versions seen). Outside them it returns *no*
+    holiday at all, so counting on would silently treat Throne Day or Eid as working days."""
+
+    def __init__(self, country: str, day: date | None, years: tuple[int, int]) -> None:
+        self.country, self.day, self.years = country, day, years
+        where = day.isoformat() if day else "beyond 9999-12-31"
+        super().__init__(f"{where}: no public-holiday calendar for {country} outside {years[0]}-{years[1]}")
+
+
+@lru_cache(maxsize=16)
+def years(country: str) -> tuple[int, int]:
+    """The first and last year the library's calendar of ``country`` covers."""
+    import holidays
+
+    cal = holidays.country_holidays(country)
+    return int(getattr(cal, "start_year", 1)), int(getattr(cal, "end_year", 9999))
+
+
+def _covered(country: str, day: date) -> None:
+    first, last = years(country)
+    if not first <= day.year <= last:
+        raise OutsideCalendarError(country, day, (first, last))
+
+
+def _next(country: str, day: date) -> date:
+    try:
+        return day + timedelta(days=1)
+    except OverflowError:
+        raise OutsideCalendarError(country, None, years(country)) from None
+
+
 @dataclass(frozen=True)
 class Count:
     """The last day of a period of ``n`` working days after ``start``, and what it depends on."""
@@ -101,6 +134,7 @@ def _holiday(country: str, day: date) -> Holiday | None:
 
 
 def is_working_day(country: str, day: date) -> bool:
+    _covered(country, day)
     return day.weekday() not in weekend(country) and _holiday(country, day) is None
 
 
@@ -111,8 +145,10 @@ def add_working_days(country: str, start: date, n: int) -> Count:
         raise ValueError("a count of working days is at least 1")
     day, counted = start, 0
     skipped: list[Holiday] = []
+    _covered(country, start)
     while counted < n:
-        day += timedelta(days=1)
+        day = _next(country, day)
+        _covered(country, day)
         holiday = _holiday(country, day)
         if holiday is not None:
             skipped.append(holiday)
@@ -120,13 +156,19 @@ def add_working_days(country: str, start: date, n: int) -> Count:
         if day.weekday() in weekend(country):
             continue
         counted += 1
-    near = [h for d in _around(start, day) if (h := _holiday(country, d)) is not None and h.estimated]
+    around = _around(country, start, day)
+    for d in around:
+        _covered(country, d)
+    near = [h for d in around if (h := _holiday(country, d)) is not None and h.estimated]
     estimated = tuple(sorted({h.day: h for h in near + [h for h in skipped if h.estimated]}.values(),
                              key=lambda h: h.day))
     return Count(start, n, day, tuple(skipped), estimated)
 
 
-def _around(start: date, last: date) -> list[date]:
+def _around(country: str, start: date, last: date) -> list[date]:
     """The days at either end of a period where a lunar holiday moved by a day would change it."""
-    return [start + timedelta(days=k) for k in range(_LUNAR_SLACK + 1)] + \
-        [last + timedelta(days=k) for k in range(-_LUNAR_SLACK, _LUNAR_SLACK + 1)]
+    try:
+        return [start + timedelta(days=k) for k in range(_LUNAR_SLACK + 1)] + \
+            [last + timedelta(days=k) for k in range(-_LUNAR_SLACK, _LUNAR_SLACK + 1)]
+    except OverflowError:
+        raise OutsideCalendarError(country, None, years(country)) from None

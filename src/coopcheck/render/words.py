@@ -115,7 +115,7 @@ def message(report: Report, f: Finding, lang: str, isolate: bool = True) -> str:
             return i18n.text("msg.out_of_scope.no_rules.reason", lang, **{**params, "reason": reason})
         return i18n.text(f"msg.out_of_scope.{f.detail}", lang, **params)
     key = f"msg.{kind}"
-    if f.detail in ("pending", "premature", "signing_date", "scope", "out_of_order"):
+    if f.detail in ("pending", "premature", "signing_date", "scope", "out_of_order", "calendar"):
         key = f"{key}.{f.detail}"
     if f.detail in ("deadline_at_most", "deadline_at_least", "deadline_after") and f.rule:
         d = report.rulebook.rule(f.rule).rule.deadline
