@@ -247,6 +247,26 @@ class Approval(_Closed):
                 {"received": value.isoformat(), "date": adopted.isoformat()})
         return value
 
+    @field_validator("session_closed")
+    @classmethod
+    def _session_closed_of_a_deliberation(cls, value: _dt.date | None, info: ValidationInfo) -> _dt.date | None:
+        """Only a council deliberation is taken in a session, and the session closes on or after the
+        day it deliberated: a close before it would start the working days of art. 113/107/116 too early."""
+        if value is None:
+            return value
+        kind = info.data.get("kind")
+        if kind is not None and kind is not ApprovalKind.council_deliberation:
+            raise PydanticCustomError(
+                "session_closed_not_deliberation",
+                "session_closed is the close of a council's session: only a council_deliberation has one "
+                "(this approval is {kind})", {"kind": kind.value})
+        adopted = info.data.get("date")
+        if isinstance(adopted, _dt.date) and value < adopted:
+            raise PydanticCustomError(
+                "session_closed_before_date", "the session closed ({closed}) before the deliberation's date ({date})",
+                {"closed": value.isoformat(), "date": adopted.isoformat()})
+        return value
+
 
 class Agreement(_Closed):
     schema_: Literal["coopcheck/agreement/v1"] = Field(alias="schema")
