@@ -113,21 +113,25 @@ def test_compile_does_not_import_rulebook() -> None:
 
 _IMPORTED = ("import sys, atexit\n"
              "atexit.register(lambda: print(','.join(m for m in ('rich', 'jinja2', 'weasyprint', "
-             "'importlib.metadata', 'email') if m in sys.modules), file=sys.stderr))\n"
+             "'importlib.metadata', 'email', 'ruamel.yaml') if m in sys.modules), file=sys.stderr))\n"
              "from coopcheck.cli import main\n"
              "sys.argv = ['coopcheck', *sys.argv[1:]]\n"
              "main()\n")
 
 
-def _modules_imported_by(*args: str) -> set[str]:
+def _modules_imported_by(*args: str, env: dict[str, str] | None = None) -> set[str]:
     out = subprocess.run([sys.executable, "-c", _IMPORTED, *args], capture_output=True, text=True, check=False,
-                         stdin=subprocess.DEVNULL)
+                         stdin=subprocess.DEVNULL, env=env)
     last = out.stderr.strip().splitlines()[-1] if out.stderr.strip() else ""
     return set(filter(None, last.split(",")))
 
 
-def test_a_json_check_imports_no_rich_no_templates_no_plugin_discovery() -> None:
-    assert _modules_imported_by("check", str(FIXTURES[0]), "--format", "json") == set()
+def test_a_json_check_imports_no_rich_no_templates_no_plugin_discovery(tmp_path: Path) -> None:
+    """Nor ruamel once the rulebook is cached: libyaml reads the agreement (the first run, a cache
+    miss, parses the rule files with ruamel)."""
+    env = {**os.environ, "COOPCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    assert _modules_imported_by("check", str(FIXTURES[0]), "--format", "json", env=env) <= {"ruamel.yaml"}
+    assert _modules_imported_by("check", str(FIXTURES[0]), "--format", "json", env=env) == set()
 
 
 def test_a_csv_portfolio_off_a_terminal_imports_no_rich(tmp_path: Path) -> None:

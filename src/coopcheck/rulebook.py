@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from . import workdays
 from .compile import compile_ruleset, durable_rule_count, facts_per_type, network_shape
@@ -75,11 +75,34 @@ class InForce(_Closed):
         return self.from_ <= day and (self.to is None or day < self.to)
 
 
+def _plain(value: Any) -> Any:
+    """A condition as plain Python values: dicts, lists, str, int, bool, None.
+
+    The parser's nodes (ruamel's ``CommentedMap``, ``ScalarInt``...) carry positions that only the
+    linter needs, and it reads them off the document, not off the rule. Kept in the rulebook they
+    would make its cached pickle import ruamel at every check.
+    """
+    if isinstance(value, dict):
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, bool) or value is None:
+        return value
+    for kind in (str, int, float):
+        if isinstance(value, kind):
+            return kind(value)
+    return value
+
+
+# an ``applies_to`` or ``when`` condition, kept as plain data (``_plain``)
+Condition = Annotated[Any, AfterValidator(_plain)]
+
+
 class NotCovered(_Closed):
     """Parties the instrument does not govern, with the reason a report gives (an explicit
     out_of_scope instead of a bare 'no instrument')."""
 
-    applies_to: Any
+    applies_to: Condition
     reason: Text
     note: str | None = None
 
@@ -125,7 +148,7 @@ class Instrument(_Closed):
     source: Source
     publication: Publication | None = None
     status: Status
-    applies_to: Any
+    applies_to: Condition
     not_covered: list[NotCovered] = []
     note: str | None = None
 
@@ -295,10 +318,10 @@ class Rule(_Closed):
     # successive versions of one provision (an article amended on a date) are separate rules with
     # their own in_force and the same ``provision``; the linter refuses overlaps and gaps between them
     provision: Annotated[str, Field(pattern=_RULE_ID)] | None = None
-    applies_to: Any = None   # replaces the instrument's applies_to for this rule (e.g. groupings)
+    applies_to: Condition = None   # replaces the instrument's applies_to for this rule (e.g. groupings)
     summary: Text
     remedy: Text
-    when: Any
+    when: Condition
     requires: Requirement | None = None
     forbids: Prohibition | None = None
     requires_clauses: list[Clause] | None = None
