@@ -242,7 +242,7 @@ def _join(prefix: str, key: str) -> str:
     return f"{prefix}.{key}" if prefix else key
 
 
-_UNKNOWN_KEYS = ["colour", "signing_dat", "partys", "approval", "commentaire", "x-extra", "تاريخ"]
+_UNKNOWN_KEYS = ["colour", "signing_dat", "partys", "approval", "commentaire", "x_extra", "تاريخ"]
 _MISSPELT = {"kind": ("twining", "cooperaton", "Twinning", "jumelage"),
              "type": ("territorial-collectivity", "commune", "state_"),
              "level": ("prefecure", "Commune", "county"),
