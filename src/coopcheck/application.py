@@ -143,9 +143,16 @@ def check_document(data: bytes, name: str, options: Options) -> Rendered:
 
 
 def problems_json(exc: LocatedError, lang: str) -> list[dict[str, Any]]:
-    """The located problems as data: what the CLI prints as ``file:line:col: field: message``."""
+    """The located problems as data: what the CLI prints as ``file:line:col: field: message``.
+
+    A message may quote what the file holds; a lone surrogate there (a ``"\\udb1f"`` escape) would make
+    the JSON answer unencodable (a 500): it is written as its escape, as a terminal shows it."""
     return [{"file": p.path, "line": p.line, "column": p.column, "field": p.field, "code": p.code,
-             "message": i18n.problem_text(p.code, p.english, p.params, lang)} for p in exc.problems]
+             "message": _encodable(i18n.problem_text(p.code, p.english, p.params, lang))} for p in exc.problems]
+
+
+def _encodable(text: str) -> str:
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def problem_lines(exc: LocatedError, lang: str) -> list[str]:

@@ -29,9 +29,10 @@ def is_control(char: str) -> bool:
 
 
 def _hidden(char: str) -> bool:
-    """A character a reader cannot see: a bidi control, a control character, or another invisible format
-    character (Unicode category Cf: zero-width space, joiner and non-joiner, word joiner, BOM, soft hyphen)."""
-    return char in BIDI_CONTROLS or is_control(char) or unicodedata.category(char) == "Cf"
+    """A character a reader cannot see: a bidi control, a control character, another invisible format
+    character (Unicode category Cf: zero-width space, joiner and non-joiner, word joiner, BOM, soft hyphen),
+    or half of a surrogate pair (Cs: a YAML/JSON escape ``"\\udb1f"`` gives one, which no UTF-8 output can hold)."""
+    return char in BIDI_CONTROLS or is_control(char) or unicodedata.category(char) in ("Cf", "Cs")
 
 
 def visible(text: str) -> str:

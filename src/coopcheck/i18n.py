@@ -36,7 +36,7 @@ EMPTY_TEXTS = frozenset({"because.no_subject"})
 
 # pydantic errors whose English is the catalog's, not the library's: they quote the value written
 _OWN_ENGLISH = frozenset({"pydantic:enum", "pydantic:extra_forbidden", "pydantic:literal_error",
-                          "pydantic:string_pattern_mismatch"})
+                          "pydantic:string_pattern_mismatch", "pydantic:string_unicode"})
 
 # msgctxt of each family of keys (one per function below); ``hint`` holds the "did you mean" tail
 CONTEXTS = ("word", "field", "text", "problem", "hint")

@@ -18,8 +18,10 @@ which the Content-Security-Policy of every page here forbids.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
+from collections.abc import AsyncIterator
 from datetime import date
 from typing import Annotated, Any, Literal
 from urllib.parse import quote
@@ -29,6 +31,7 @@ from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
 
 from .. import __version__, application, i18n
 from ..errors import CoopcheckError, EngineError, LocatedError
@@ -81,11 +84,25 @@ def _option(form: dict[str, str] | None, key: str, given: Any) -> Any:
     return given
 
 
+@contextlib.asynccontextmanager
+async def _form(request: Request, max_files: int, max_fields: int) -> AsyncIterator[Any]:
+    """``request.form`` with a malformed multipart body answered like every other bad input (422,
+    ``coopcheck/errors/v1``, in the caller's language) instead of Starlette's bare 400."""
+    try:
+        async with request.form(max_files=max_files, max_fields=max_fields) as form:
+            yield form
+    except HTTPException as exc:
+        if exc.status_code != 400:
+            raise
+        lang = _lang(request.query_params.get("lang"))
+        raise _BadOptionError(lang, "<body>", i18n.text("web.bad_multipart", lang, detail=str(exc.detail))) from None
+
+
 async def _document(request: Request) -> tuple[bytes, str | None, dict[str, str] | None]:
     """The agreement's bytes, the name it came with (a file upload's), and the form's text fields if any."""
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind in ("multipart/form-data", "application/x-www-form-urlencoded"):
-        async with request.form(max_files=1, max_fields=50) as form:
+        async with _form(request, max_files=1, max_fields=50) as form:
             fields = {k: v for k, v in form.items() if isinstance(v, str)}
             upload = form.get("file")
             if isinstance(upload, UploadFile) and (upload.filename or upload.size):
@@ -227,7 +244,7 @@ def build(timeout: float = DEFAULT_TIMEOUT) -> FastAPI:
         kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
         try:
             if kind == "multipart/form-data":
-                async with request.form(max_files=application.MAX_DOCUMENTS, max_fields=10) as form:
+                async with _form(request, max_files=application.MAX_DOCUMENTS, max_fields=10) as form:
                     documents = [(f.filename or f"file-{n}.yaml", await f.read())
                                  for n, f in enumerate(form.getlist("files")) if isinstance(f, UploadFile)]
             else:
@@ -255,7 +272,8 @@ def build(timeout: float = DEFAULT_TIMEOUT) -> FastAPI:
             return _errors(404, [{"code": "unknown_rule", "message": exc.message}])
         return Response(json.dumps(item, ensure_ascii=False, indent=2) + "\n", media_type="application/json")
 
-    @api.get("/v1/schema", tags=["rulebook"])
+    @api.get("/v1/schema", tags=["rulebook"], response_class=Response,
+             responses={200: {"description": "the JSON Schema", "content": {"application/schema+json": {}}}})
     async def schema() -> Response:
         """``coopcheck schema``: the JSON Schema of an agreement file (``coopcheck/agreement/v1``)."""
         content = json.dumps(application.agreement_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
