@@ -57,7 +57,9 @@ def script(lang: str) -> list[tuple[str, str]]:
         ("party_type", "territorial_collectivity"), ("level", "4"), ("role", "1"),
         ("more_parties", no), ("subject", "1"),
         ("any_approval", yes), ("approval_kind", "1"), ("approval_of", "1"), ("approval_date", "2018-03-07"),
-        ("outcome", "1"), ("received", "2018-03-12"), ("reference", "Délibération n° 12/2018"),
+        ("outcome", "1"), ("received", "2018-03-12"),
+        ("session_closed", "2018-03-09"),
+        ("reference", "Délibération n° 12/2018"),
         ("any_approval", no),
         ("any_funding", yes), ("funder", "2"), ("amount", "1500000"), ("currency", "eur"), ("any_funding", no),
         ("clauses", "1, 3, 8"),
@@ -78,9 +80,10 @@ def assert_typed(doc: dict[str, Any], lang: str) -> None:
         ("bamako-c3", "ML", "territorial_collectivity", "commune")]
     first_name = next(a for k, a in script(lang) if k == "party_name")
     assert doc["parties"][0]["name"] == {lang: first_name}
-    assert [(a["kind"], a["of"], str(a["date"]), a["outcome"], str(a["received"]), a["reference"])
-            for a in doc["approvals"]] == [("council_deliberation", "rabat", "2018-03-07", "approved", "2018-03-12",
-                                            "Délibération n° 12/2018")]
+    assert [(a["kind"], a["of"], str(a["date"]), a["outcome"], str(a["received"]), str(a["session_closed"]),
+             a["reference"]) for a in doc["approvals"]] == [
+        ("council_deliberation", "rabat", "2018-03-07", "approved", "2018-03-12", "2018-03-09",
+         "Délibération n° 12/2018")]
     assert doc["funding"] == [{"from": "bamako-c3", "amount": 1500000, "currency": "EUR"}]
     assert doc["clauses"] == ["object", "resources", "termination"]
 
@@ -130,6 +133,28 @@ def test_received_before_the_approval_date_is_refused() -> None:
     assert any("received (2018-03-01) is before the date of the approval (2018-03-07)" in s for s in prompter.shown)
 
 
+def test_a_session_closed_before_its_deliberation_is_refused_and_asked_again() -> None:
+    answers = [a for _k, a in script("fr")]
+    answers.insert(answers.index("2018-03-09"), "2018-03-01")
+    prompter = ScriptedPrompter(answers)
+    assert_typed(Wizard(prompter, "fr").run(), "fr")
+    assert any("la session a été close (2018-03-01) avant la date de la délibération (2018-03-07)" in s
+               for s in prompter.shown)
+    assert sum(question("session_closed", "fr") in s for s in prompter.shown) == 2
+
+
+def test_only_a_council_deliberation_is_asked_when_its_session_closed() -> None:
+    steps = script("en")
+    answers = [a for _k, a in steps]
+    kind = next(i for i, (k, _a) in enumerate(steps) if k == "approval_kind")
+    answers[kind] = "governor_approval"
+    answers.remove("2018-03-09")   # no session question for the governor's approval
+    prompter = ScriptedPrompter(answers)
+    doc = Wizard(prompter, "en").run()
+    assert doc["approvals"][0]["kind"] == "governor_approval" and "session_closed" not in doc["approvals"][0]
+    assert not any(question("session_closed", "en") in s for s in prompter.shown)
+
+
 def test_a_party_id_used_twice_is_refused_in_arabic() -> None:
     answers = [a for _k, a in script("ar")]
     answers.insert(answers.index("bamako-c3"), "rabat")
@@ -142,7 +167,7 @@ def test_a_party_id_used_twice_is_refused_in_arabic() -> None:
 def test_the_same_approval_twice_is_refused_as_the_loader_refuses_it() -> None:
     steps = script("en")
     cut = next(i for i, (k, a) in enumerate(steps) if k == "any_approval" and a == "no")
-    approval = [a for k, a in steps[cut - 8:cut]]    # any_approval=yes ... reference
+    approval = [a for k, a in steps[cut - 9:cut]]    # any_approval=yes ... reference
     answers = [a for _k, a in steps[:cut]] + approval + [a for _k, a in steps[cut:]]
     prompter = ScriptedPrompter(answers)
     doc = Wizard(prompter, "en").run()

@@ -180,3 +180,14 @@ def test_the_page_language_follows_the_browser(client: TestClient, header: str, 
     page = client.get("/", headers={"accept-language": header})
     assert f'<html lang="{lang}"' in page.text
     assert '<html lang="fr"' in client.get("/?lang=fr", headers={"accept-language": "ar"}).text
+
+
+def test_an_uploaded_deliberation_keeps_the_day_its_session_closed(client: TestClient) -> None:
+    """The working days of art. 107 run from the session's close: an uploaded file's session_closed
+    fills its field (the wizard's question, asked for a council deliberation)."""
+    seed = ROOT / "fixtures" / "agreements" / "ma" / "constructed-ma-late-transmission-eid-2035.yaml"
+    source = seed.read_text(encoding="utf-8").replace('    received: "2035-03-06"\n',
+                                                      '    received: "2035-03-06"\n    session_closed: "2035-02-18"\n')
+    page = client.post("/form/upload", data={"lang": "en"}, files={"file": ("a.yaml", source.encode("utf-8"))})
+    assert page.status_code == 200
+    assert 'name="approval-1-session_closed" value="2035-02-18"' in page.text

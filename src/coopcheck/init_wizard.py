@@ -322,6 +322,20 @@ class Wizard:
             day = self.ask("received", received, optional=True)
             if day:
                 item["received"] = day
+            if kind in (None, "", ApprovalKind.council_deliberation.value):   # not yet chosen: a form's new row
+                # the working days for sending its copies run from the session's close (111-14 art. 113,
+                # 112-14 art. 107, 113-14 art. 116); empty: the session closed the day it deliberated
+                def closed(answer: str, item: dict[str, Any] = item) -> str:
+                    day = self.date(answer)
+                    try:
+                        Approval.model_validate({**item, "session_closed": day})
+                    except ValidationError as exc:
+                        raise AnswerError(problem_message(exc, self.lang)) from None
+                    return day
+
+                closing = self.ask("session_closed", closed, optional=True)
+                if closing:
+                    item["session_closed"] = closing
             reference = self.ask("reference", self.text, optional=True)
             if reference:
                 item["reference"] = reference

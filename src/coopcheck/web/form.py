@@ -36,8 +36,8 @@ SECTIONS = ("party", "approval", "funding")
 MIN_ROWS = {"party": 2, "approval": 0, "funding": 0}
 MAX_ROWS = 20
 # answers written left to right whatever the page's direction: ids, codes, dates, numbers
-LTR_KEYS = frozenset({"id", "party_id", "country", "currency", "signing_date", "approval_date", "received", "amount",
-                      "duration", "approval_of", "funder", "subject"})
+LTR_KEYS = frozenset({"id", "party_id", "country", "currency", "signing_date", "approval_date", "received",
+                      "session_closed", "amount", "duration", "approval_of", "funder", "subject"})
 _LAST_PARENS = re.compile(r"\s*\([^()]*\)(?=\s*[?؟]?\s*$)")
 
 
@@ -209,6 +209,7 @@ def form_of(doc: Mapping[str, Any], lang: str) -> dict[str, Any]:
                      f"approval-{n}-approval_date": str(a.get("date") or ""),
                      f"approval-{n}-outcome": a.get("outcome") or "approved",
                      f"approval-{n}-received": str(a.get("received") or ""),
+                     f"approval-{n}-session_closed": str(a.get("session_closed") or ""),
                      f"approval-{n}-reference": a.get("reference") or ""})
     for n, f in enumerate(doc.get("funding") or [], start=1):
         form.update({f"funding-{n}-funder": f.get("from", ""), f"funding-{n}-amount": str(f.get("amount", "")),
