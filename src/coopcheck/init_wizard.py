@@ -297,6 +297,19 @@ class Wizard:
             parties.append(party)
         return parties
 
+    def _approval_day(self, item: dict[str, Any], name: str) -> Callable[[str], str]:
+        """The check of one more day of the approval ``item``: a date the loader accepts there (received
+        before adoption, a session closed before its deliberation: refused with the loader's words)."""
+        def check(answer: str) -> str:
+            day = self.date(answer)
+            try:
+                Approval.model_validate({**item, name: day})
+            except ValidationError as exc:
+                raise AnswerError(problem_message(exc, self.lang)) from None
+            return day
+
+        return check
+
     def approvals(self, parties: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Approvals already obtained or asked; one listed twice is refused as the loader refuses it."""
         ids = [p["id"] for p in parties]
@@ -311,31 +324,16 @@ class Wizard:
                 item["date"] = adopted
             item["outcome"] = self.choose("outcome", [o.value for o in Outcome])
 
-            def received(answer: str, item: dict[str, Any] = item) -> str:
-                day = self.date(answer)
-                try:
-                    Approval.model_validate({**item, "received": day})
-                except ValidationError as exc:
-                    raise AnswerError(problem_message(exc, self.lang)) from None
-                return day
-
-            day = self.ask("received", received, optional=True)
-            if day:
-                item["received"] = day
-            if kind in (None, "", ApprovalKind.council_deliberation.value):   # not yet chosen: a form's new row
-                # the working days for sending its copies run from the session's close (111-14 art. 113,
-                # 112-14 art. 107, 113-14 art. 116); empty: the session closed the day it deliberated
-                def closed(answer: str, item: dict[str, Any] = item) -> str:
-                    day = self.date(answer)
-                    try:
-                        Approval.model_validate({**item, "session_closed": day})
-                    except ValidationError as exc:
-                        raise AnswerError(problem_message(exc, self.lang)) from None
-                    return day
-
-                closing = self.ask("session_closed", closed, optional=True)
-                if closing:
-                    item["session_closed"] = closing
+            # the day the control authority received it; for a council deliberation (or a form's new row,
+            # whose kind is not chosen yet) the day its session closed: the working days for sending its
+            # copies run from it (111-14 art. 113, 112-14 art. 107, 113-14 art. 116); empty: that same day
+            days = ["received"]
+            if kind in (None, "", ApprovalKind.council_deliberation.value):
+                days.append("session_closed")
+            for name in days:
+                day = self.ask(name, self._approval_day(item, name), optional=True)
+                if day:
+                    item[name] = day
             reference = self.ask("reference", self.text, optional=True)
             if reference:
                 item["reference"] = reference
