@@ -7,10 +7,10 @@ durable-rules (it reads ``Conclusion`` tuples) nor of rendering (renderers read 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from . import i18n
 from .conclusions import Conclusion
@@ -56,29 +56,44 @@ class Citation:
     def of(cls, r: CompiledRule) -> Citation:
         """The citation of ``r``, made once per compiled rule (a portfolio cites the same few rules
         thousands of times; pydantic's ``model_dump`` of the text was a tenth of a report's time)."""
-        known = _CITATIONS.get(id(r))
-        if known is not None and known[0] is r:
-            return known[1]
-        text = {k: v for k, v in r.rule.text.model_dump().items() if v}
-        citation = cls(r.instrument.id, r.rule.article, r.rule.paragraph, r.status, text,
+        def make(r: CompiledRule) -> Citation:
+            text = {k: v for k, v in r.rule.text.model_dump().items() if v}
+            return cls(r.instrument.id, r.rule.article, r.rule.paragraph, r.status, text,
                        r.source.url, r.source.title, r.rule.reviewed_by, r.rule.reviewed_on,
                        r.instrument.publication, r.rule.official_id)
-        _CITATIONS[id(r)] = (r, citation)   # r kept alive with it: its id cannot be reused meanwhile
-        return citation
+
+        return _once(_CITATIONS, r, make)
 
 
-_CITATIONS: dict[int, tuple[CompiledRule, Citation]] = {}
-_REMEDIES: dict[int, tuple[CompiledRule, dict[str, str]]] = {}
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _once(cache: dict[int, tuple[Any, Any]], key: K, make: Callable[[K], V]) -> V:
+    """``make(key)``, computed once per object of the rulebook (a compiled rule, a scope).
+
+    The cache is keyed by the object's identity and keeps the object with its value, so an
+    identity never names another object; rulebooks are few and live as long as the process
+    (the cap only bounds a process that loads thousands, e.g. the benchmark's copies).
+    """
+    found = cache.get(id(key))
+    if found is None or found[0] is not key:
+        if len(cache) > 10_000:
+            cache.clear()
+        found = (key, make(key))
+        cache[id(key)] = found
+    value: V = found[1]
+    return value
+
+
+_CITATIONS: dict[int, tuple[Any, Any]] = {}
+_REMEDIES: dict[int, tuple[Any, Any]] = {}
+_SCOPES: dict[int, tuple[Any, Any]] = {}
 
 
 def _remedy(r: CompiledRule) -> dict[str, str]:
     """The rule's remedy texts by language, once per compiled rule (as ``Citation.of``)."""
-    known = _REMEDIES.get(id(r))
-    if known is not None and known[0] is r:
-        return known[1]
-    remedy = {k: v for k, v in r.rule.remedy.model_dump().items() if v}
-    _REMEDIES[id(r)] = (r, remedy)
-    return remedy
+    return _once(_REMEDIES, r, lambda r: {k: v for k, v in r.rule.remedy.model_dump().items() if v})
 
 
 @dataclass(frozen=True)
@@ -606,23 +621,10 @@ def _content_order(a: Approval) -> tuple[date, str]:
     return (a.date or date.max, a.model_dump_json())
 
 
-_SCOPES: dict[int, tuple[Any, list[Atom]]] = {}
-
-
 def _scope_of(applies_to: Any) -> list[Atom]:
-    """The parsed atoms of an instrument's (or not_covered entry's) ``applies_to``, parsed once.
-
-    A check used to parse every instrument's scope again for every subject (issue 16). The key is
-    the object's identity; the object itself is kept with its atoms, so an identity never names
-    another object (rulebooks are few and live as long as the process).
-    """
-    found = _SCOPES.get(id(applies_to))
-    if found is None or found[0] is not applies_to:
-        if len(_SCOPES) > 10_000:
-            _SCOPES.clear()
-        found = (applies_to, scope_atoms(applies_to, ()) or [])
-        _SCOPES[id(applies_to)] = found
-    return found[1]
+    """The parsed atoms of an instrument's (or not_covered entry's) ``applies_to``, parsed once
+    (``_once``): a check used to parse every instrument's scope again for every subject (issue 16)."""
+    return _once(_SCOPES, applies_to, lambda a: scope_atoms(a, ()) or [])
 
 
 def _scope_findings(agreement: Agreement, facts: Facts, rulebook: Rulebook, as_of: date) -> list[Finding]:
