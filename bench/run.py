@@ -520,7 +520,7 @@ def profiles(work: Path, facts: list[Facts], rulebook: Rulebook) -> list[str]:
                          ("one cold `coopcheck check` without the rulebook cache", {"COOPCHECK_NO_CACHE": "1"})):
         target = work / "cold-profile.json"
         subprocess.run([PY, "-m", "pyinstrument", "-i", "0.0002", "-r", "session", "-o", str(target),
-                        "-m", "coopcheck.cli", "check", str(SEED), "--lang", "en"],
+                        "-m", "coopcheck.console", "check", str(SEED), "--lang", "en"],
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=_cold_env(work, **extra))
         session = Session.load(str(target))
         out.append(f"**{label}** ({session.duration * 1000:.0f} ms under the profiler)\n\n"

@@ -156,3 +156,47 @@ def test_outcomes_come_one_by_one_not_all_at_the_end(monkeypatch: pytest.MonkeyP
     outcomes = batch.iterate([Path(f"{i}.yaml") for i in range(1000)], None, None, "en", jobs=1)
     first = next(outcomes)
     assert first.file == "0.yaml" and calls == ["0.yaml"]
+
+
+_COLLECTOR = ("import gc, sys, atexit\n"
+              "atexit.register(lambda: print(gc.get_threshold()[0], gc.get_freeze_count() > 0, file=sys.stderr))\n"
+              "from coopcheck.console import run\n"
+              "sys.argv = ['coopcheck', *sys.argv[1:]]\n"
+              "run()\n")
+
+
+def _collector_at_exit(*args: str) -> tuple[subprocess.CompletedProcess[str], int, bool]:
+    done = subprocess.run([sys.executable, "-c", _COLLECTOR, *args], capture_output=True, text=True, check=False,
+                          stdin=subprocess.DEVNULL)
+    threshold, frozen = done.stderr.strip().splitlines()[-1].split()
+    return done, int(threshold), frozen == "True"
+
+
+def test_the_console_script_is_the_entry_that_holds_the_collector_back() -> None:
+    from importlib.metadata import entry_points
+
+    (script,) = [e for e in entry_points(group="console_scripts") if e.name == "coopcheck"]
+    assert script.value == "coopcheck.console:run"
+
+
+def test_a_single_check_runs_with_the_start_up_threshold_and_freezes_at_exit() -> None:
+    """Same bytes and exit code as the plain command line; the collector is only held back."""
+    from coopcheck.console import START_UP_THRESHOLD
+
+    done, threshold, frozen = _collector_at_exit("check", str(FIXTURES[0]), "--format", "json")
+    plain = subprocess.run([sys.executable, "-m", "coopcheck.cli", "check", str(FIXTURES[0]), "--format", "json"],
+                           capture_output=True, text=True, check=False, stdin=subprocess.DEVNULL)
+    assert (done.returncode, done.stdout) == (plain.returncode, plain.stdout)
+    assert done.returncode in (0, 1, 3) and done.stdout.startswith("{")
+    assert threshold == START_UP_THRESHOLD and frozen
+
+
+def test_a_portfolio_gives_the_collector_its_usual_threshold_back(tmp_path: Path) -> None:
+    """Its files' garbage is collected as usual: memory stays flat however many files there are."""
+    import gc
+
+    for seed in FIXTURES[:3]:
+        shutil.copy(seed, tmp_path / seed.name)
+    done, threshold, frozen = _collector_at_exit("check", str(tmp_path), "--summary", "csv", "--jobs", "1")
+    assert done.returncode in (0, 1, 3) and done.stdout.count("\n") >= 4
+    assert threshold == gc.get_threshold()[0] and frozen
