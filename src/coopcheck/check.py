@@ -9,16 +9,18 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import rulebook_cache
 from .engine import engine_for
 from .errors import UsageError
 from .facts import build_facts, law_date, subjects
 from .loader import load_agreement
-from .model import Agreement
 from .report import Report, build_report
-from .rulebook import Rulebook, default_rules_dir, load_rulebook
+from .rulebook_types import Rulebook, default_rules_dir
+
+if TYPE_CHECKING:
+    from .model import Agreement
 
 TODAY_ENV = "COOPCHECK_TODAY"
 
@@ -60,6 +62,13 @@ def check_agreement(agreement: Agreement, rulebook: Rulebook, as_of: date | None
 _RULEBOOKS: dict[tuple[Any, ...], Rulebook] = {}
 
 
+def _load_rulebook(root: Path) -> Rulebook:
+    """Parse and lint the rule files (the pydantic models: only on a cache miss)."""
+    from .rulebook import load_rulebook
+
+    return load_rulebook(root)
+
+
 def rulebook_for(rules: str | Path | None) -> Rulebook:
     """The rulebook of ``rules``, loaded and linted once per process while its files are unchanged.
 
@@ -74,7 +83,7 @@ def rulebook_for(rules: str | Path | None) -> Rulebook:
     key = (str(root.resolve()), *((str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files))
     if key not in _RULEBOOKS:
         _RULEBOOKS.clear()
-        _RULEBOOKS[key] = rulebook_cache.load(root, load_rulebook)   # parse + lint on a miss
+        _RULEBOOKS[key] = rulebook_cache.load(root, _load_rulebook)   # parse + lint on a miss
     return _RULEBOOKS[key]
 
 

@@ -19,7 +19,7 @@ import contextlib
 import itertools
 import os
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from durable import engine as _durable
 from durable.engine import MessageNotHandledException, MessageObservedException
@@ -28,7 +28,9 @@ from .compile import KEY, compile_ruleset
 from .conclusions import Conclusion
 from .errors import EngineError
 from .facts import Facts
-from .rulebook import Rulebook
+
+if TYPE_CHECKING:
+    from .rulebook_types import Rulebook
 
 RULESET = "coopcheck"
 

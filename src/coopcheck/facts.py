@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .model import Agreement
+if TYPE_CHECKING:
+    from .model import Agreement
 
 
 @dataclass(frozen=True)

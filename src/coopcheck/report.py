@@ -10,16 +10,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import i18n
 from .conclusions import Conclusion
 from .conditions import FIELDS, Atom, Conjunction
 from .facts import Facts
-from .model import Agreement, Approval
-from .rulebook import CompiledRule, DatePoint, Deadline, Instrument, Publication, Requirement, Rulebook, scope_atoms
+from .rulebook_types import CompiledRule, Rulebook, scope_atoms
 from .vocab import FindingKind, Severity, Status, Verdict
 from .workdays import Holiday, OutsideCalendarError
+
+if TYPE_CHECKING:   # a check reads records with these models' attributes (``records``)
+    from .model import Agreement, Approval
+    from .rulebook import DatePoint, Deadline, Instrument, Publication, Requirement
 
 REPORT_SCHEMA = "coopcheck/report/v1"
 
@@ -542,7 +545,7 @@ def _deadline_findings(d: Deadline, agreement: Agreement, base: dict[str, Any], 
     return out, stubs
 
 
-_Numbered = tuple[int, Approval]
+_Numbered = tuple[int, "Approval"]
 
 
 def _deadline_pairs(d: Deadline, agreement: Agreement, party: str

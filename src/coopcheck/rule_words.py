@@ -9,11 +9,14 @@ i18n catalogue that reports use.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import i18n
 from .conditions import Atom, Conjunction
-from .rulebook import CompiledRule, DatePoint, Deadline, Span
+
+if TYPE_CHECKING:
+    from .rulebook import DatePoint, Deadline, Span
+    from .rulebook_types import CompiledRule
 
 
 def _value(value: Any, lang: str) -> str:

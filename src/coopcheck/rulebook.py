@@ -12,21 +12,22 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from . import workdays
+from . import field_checks
 from .compile import compile_ruleset, durable_rule_count, facts_per_type, network_shape
 from .conditions import Atom, ConditionError, Conjunction, contradictory, normal_form, parse
 from .errors import Problem, RulebookError
 from .model import Country, IsoDate, Text
+from .records import DeadlineMethods, InForceMethods, RuleMethods, SpanMethods
+from .rulebook_types import CompiledRule, Rulebook, Unencoded, default_rules_dir, problem_at, scope_atoms
 from .vocab import ApprovalKind, Authority, Clause, Status
-from .yamlio import locate, read_document, validation_problems
+from .yamlio import read_document, validation_problems
+
+__all__ = ["CompiledRule", "Rulebook", "Unencoded", "default_rules_dir", "scope_atoms"]
 
 RULES_SCHEMA = "coopcheck/rules/v1"
 _RULE_ID = r"^[A-Z]{2}-[A-Za-z0-9-]+$"
@@ -53,7 +54,7 @@ class Source(_Closed):
     note: str | None = None
 
 
-class InForce(_Closed):
+class InForce(InForceMethods, _Closed):
     """``from`` inclusive, ``to`` exclusive (the day the text stopped applying); open if absent."""
 
     from_: IsoDate = Field(alias="from")
@@ -65,37 +66,11 @@ class InForce(_Closed):
     article: str | None = None
     note: str | None = None
 
-    @model_validator(mode="after")
-    def _ordered(self) -> InForce:
-        if self.to is not None and self.to <= self.from_:
-            raise ValueError("'to' must come after 'from'")
-        return self
-
-    def contains(self, day: date) -> bool:
-        return self.from_ <= day and (self.to is None or day < self.to)
+    _ordered = model_validator(mode="after")(field_checks.in_force_ordered)
 
 
-def _plain(value: Any) -> Any:
-    """A condition as plain Python values: dicts, lists, str, int, bool, None.
-
-    The parser's nodes (ruamel's ``CommentedMap``, ``ScalarInt``...) carry positions that only the
-    linter needs, and it reads them off the document, not off the rule. Kept in the rulebook they
-    would make its cached pickle import ruamel at every check.
-    """
-    if isinstance(value, dict):
-        return {_plain(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, bool) or value is None:
-        return value
-    for kind in (str, int, float):
-        if isinstance(value, kind):
-            return kind(value)
-    return value
-
-
-# an ``applies_to`` or ``when`` condition, kept as plain data (``_plain``)
-Condition = Annotated[Any, AfterValidator(_plain)]
+# an ``applies_to`` or ``when`` condition, kept as plain data (``field_checks.plain_condition``)
+Condition = Annotated[Any, AfterValidator(field_checks.plain_condition)]
 
 
 class NotCovered(_Closed):
@@ -224,14 +199,10 @@ class DatePoint(_Closed):
     date: Literal["date", "received", "session_closed"] = "date"
     signing: Literal[True] | None = None
 
-    @model_validator(mode="after")
-    def _one_point(self) -> DatePoint:
-        if (self.approval is None) == (self.signing is None):
-            raise ValueError("a day is an approval's (approval: …) or the signing's (signing: true)")
-        return self
+    _one_point = model_validator(mode="after")(field_checks.one_date_point)
 
 
-class Span(_Closed):
+class Span(SpanMethods, _Closed):
     """A period the text sets in days or in calendar months (never both)."""
 
     days: Annotated[int, Field(ge=1, le=3650)] | None = None
@@ -239,37 +210,10 @@ class Span(_Closed):
     # working days (أيام العمل): counted on the jurisdiction's calendar (``coopcheck.workdays``)
     working_days: Annotated[int, Field(ge=1, le=365)] | None = None
 
-    @model_validator(mode="after")
-    def _one_unit(self) -> Span:
-        if sum(v is not None for v in (self.days, self.months, self.working_days)) != 1:
-            raise ValueError("a span is given in days, in working days or in months")
-        return self
-
-    def count(self, day: date, country: str) -> workdays.Count | None:
-        """The working-day count behind ``after`` (None for days and months)."""
-        if self.working_days is None:
-            return None
-        return workdays.add_working_days(country, day, self.working_days)
-
-    def after(self, day: date, country: str | None = None) -> date:
-        """``day`` plus the span; a month later than 31 January is the last day of February; the
-        n-th working day after ``day`` on ``country``'s calendar."""
-        if self.working_days is not None:
-            if country is None:
-                raise ValueError("working days need the jurisdiction's calendar")
-            return workdays.add_working_days(country, day, self.working_days).last
-        try:
-            if self.days is not None:
-                return date.fromordinal(day.toordinal() + self.days)
-            months = day.year * 12 + day.month - 1 + (self.months or 0)
-            year, month = divmod(months, 12)
-            last = (date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1).toordinal() - 1)
-            return date(year, month + 1, min(day.day, date.fromordinal(last).day))
-        except (ValueError, OverflowError):   # past 9999-12-31: Python's calendar ends there
-            raise workdays.OutsideCalendarError(country or "", None, (1, 9999)) from None
+    _one_unit = model_validator(mode="after")(field_checks.one_unit)
 
 
-class Deadline(_Closed):
+class Deadline(DeadlineMethods, _Closed):
     """Two days of the party's approvals that the text sets apart: ``end`` comes at most
     (``at_most``) or at least (``at_least``) a span after ``start`` — the deliberation received by
     the wali within 8 days of its adoption; the text sent to the ministry two months at least
@@ -284,26 +228,10 @@ class Deadline(_Closed):
     # deliberation is executable «after the lapse» of the objection period)
     after: Span | None = None
 
-    @model_validator(mode="after")
-    def _one_bound(self) -> Deadline:
-        if sum(b is not None for b in (self.at_most, self.at_least, self.after)) != 1:
-            raise ValueError("a deadline has one bound: at_most, at_least or after")
-        if self.start == self.end:
-            raise ValueError("a deadline's start and end are two different days")
-        if self.start.signing:
-            raise ValueError("a deadline starts on an approval's day, not on the signing")
-        return self
-
-    @property
-    def bound(self) -> str:
-        return "at_most" if self.at_most else "at_least" if self.at_least else "after"
-
-    @property
-    def span(self) -> Span:
-        return self.at_most or self.at_least or self.after or Span(days=1)
+    _one_bound = model_validator(mode="after")(field_checks.one_bound)
 
 
-class Rule(_Closed):
+class Rule(RuleMethods, _Closed):
     id: Annotated[str, Field(pattern=_RULE_ID)]
     article: Annotated[str, Field(min_length=1)]
     paragraph: str | None = None
@@ -331,118 +259,13 @@ class Rule(_Closed):
     reviewed_by: Annotated[str, Field(min_length=2)] | None = None
     reviewed_on: IsoDate | None = None
 
-    @model_validator(mode="after")
-    def _one_effect(self) -> Rule:
-        if (self.reviewed_by is None) != (self.reviewed_on is None):
-            raise ValueError("reviewed_by and reviewed_on go together")
-        effects = [e for e in (self.requires, self.forbids, self.requires_clauses, self.deadline) if e is not None]
-        if len(effects) != 1:
-            raise ValueError("a rule has exactly one effect: requires, forbids, requires_clauses or deadline")
-        if self.requires_clauses is not None and not self.requires_clauses:
-            raise ValueError("requires_clauses lists at least one clause")
-        return self
-
-    @property
-    def effect(self) -> str:
-        if self.requires is not None:
-            return "requires"
-        if self.deadline is not None:
-            return "deadline"
-        return "forbids" if self.forbids is not None else "requires_clauses"
+    _one_effect = model_validator(mode="after")(field_checks.one_effect)
 
 
 class RuleFile(_Closed):
     schema_: Literal["coopcheck/rules/v1"] = Field(alias="schema")
     instrument: Instrument
     rules: Annotated[list[Rule], Field(min_length=1)]
-
-
-@dataclass(frozen=True)
-class CompiledRule:
-    """A rule with its instrument and its condition in normal form (scope atoms included)."""
-
-    rule: Rule
-    instrument: Instrument
-    conjunctions: tuple[Conjunction, ...]
-    path: str
-    scope: tuple[Atom, ...] = ()
-
-    @property
-    def id(self) -> str:
-        return self.rule.id
-
-    @property
-    def source(self) -> Source:
-        return self.rule.source or self.instrument.source
-
-    @property
-    def status(self) -> Status:
-        """The weaker of the rule's and the instrument's status."""
-        if Status.unverified in (self.rule.status, self.instrument.status):
-            return Status.unverified
-        return Status.verified
-
-    @property
-    def in_force(self) -> InForce:
-        return self.rule.in_force or self.instrument.in_force
-
-    @property
-    def provision(self) -> str:
-        return self.rule.provision or self.rule.id
-
-    def applies_on(self, day: date) -> bool:
-        """In force that day: both the instrument and the rule's own period (the engine's scope)."""
-        return self.instrument.in_force.contains(day) and (self.rule.in_force is None
-                                                            or self.rule.in_force.contains(day))
-
-
-@dataclass(frozen=True)
-class Unencoded:
-    """A jurisdiction file and where it lies under the rules directory (cited by reports)."""
-
-    file: JurisdictionFile
-    path: str
-
-    @property
-    def jurisdiction(self) -> str:
-        return self.file.jurisdiction
-
-
-@dataclass(frozen=True)
-class Rulebook:
-    instruments: tuple[Instrument, ...]
-    rules: tuple[CompiledRule, ...]
-    digest: str
-    files: tuple[str, ...] = field(default=())
-    unencoded: tuple[Unencoded, ...] = field(default=())   # researched, nothing encodable
-
-    def unencoded_reason(self, country: str) -> Unencoded | None:
-        return next((u for u in self.unencoded if u.jurisdiction == country), None)
-
-    def rule(self, rule_id: str) -> CompiledRule:
-        """The rule of that id (a dict look-up: a report asks for rules ~6 times per check)."""
-        index: dict[str, CompiledRule] | None = self.__dict__.get("_by_id")
-        if index is None:   # built on first use; a frozen dataclass still has its __dict__
-            index = {}
-            for r in self.rules:
-                index.setdefault(r.id, r)   # the first of an id, as the linear search gave
-            self.__dict__["_by_id"] = index
-        return index[rule_id]
-
-    def instruments_for(self, country: str, day: date) -> list[Instrument]:
-        return [i for i in self.instruments if i.jurisdiction == country and i.in_force.contains(day)]
-
-    def jurisdictions(self) -> set[str]:
-        return {i.jurisdiction for i in self.instruments}
-
-
-def default_rules_dir() -> Path:
-    """``rules/`` of the source tree (editable install, clone) or the copy shipped in the package."""
-    here = Path(__file__).resolve()
-    for candidate in (here.parents[2] / "rules", here.parent / "rules"):
-        if candidate.is_dir():
-            return candidate
-    return here.parents[2] / "rules"
 
 
 def _scope_atoms(instrument: Instrument, rule: Rule) -> list[Atom]:
@@ -455,29 +278,6 @@ def _scope_atoms(instrument: Instrument, rule: Rule) -> list[Atom]:
         if span.to is not None:
             atoms.append(Atom("agreement.as_of", "lt", span.to.toordinal(), "scope"))
     return atoms
-
-
-def _problem(path: str, data: Any, loc: Iterable[int | str], code: str, english: str, **params: Any) -> Problem:
-    loc = tuple(loc)
-    line, col = locate(data, loc)
-    return Problem(path, line, col, ".".join(map(str, loc)) or "<root>", code, english, params)
-
-
-def scope_atoms(applies_to: Any, where: tuple[int | str, ...], path: str = "", data: Any = None,
-                problems: list[Problem] | None = None) -> list[Atom] | None:
-    """The atoms of an ``applies_to`` (a plain conjunction on subject/agreement), or None if invalid."""
-    try:
-        conj = normal_form(parse(applies_to, where))
-    except ConditionError as exc:
-        if problems is not None:
-            problems.append(_problem(path, data, exc.where or where, exc.code, str(exc), **exc.params))
-        return None
-    if len(conj) != 1 or conj[0].partner is not None:
-        if problems is not None:
-            problems.append(_problem(path, data, where, "rule.scope",
-                                     "applies_to is a plain conjunction of subject.* / agreement.* tests"))
-        return None
-    return [Atom(a.field, a.op, a.value, "scope") for a in conj[0].case]
 
 
 def _compile_file(path: str, data: Any, parsed: RuleFile, problems: list[Problem]) -> list[CompiledRule]:
@@ -496,22 +296,22 @@ def _compile_file(path: str, data: Any, parsed: RuleFile, problems: list[Problem
         if scope is None:
             continue
         if rule.status == Status.unverified and not rule.note:
-            problems.append(_problem(path, data, ("rules", i, "status"), "rule.unverified_without_note",
+            problems.append(problem_at(path, data, ("rules", i, "status"), "rule.unverified_without_note",
                                      "an unverified rule says in 'note' why it is unverified and what to check"))
         if not (rule.text.ar or rule.text.fr):
-            problems.append(_problem(path, data, ("rules", i, "text"), "rule.no_quote",
+            problems.append(problem_at(path, data, ("rules", i, "text"), "rule.no_quote",
                                      "the quoted article text must be in its original language (ar or fr)"))
         if rule.in_force and not (inst.in_force.contains(rule.in_force.from_)):
-            problems.append(_problem(path, data, ("rules", i, "in_force"), "rule.never_in_force",
+            problems.append(problem_at(path, data, ("rules", i, "in_force"), "rule.never_in_force",
                                      "the rule's in_force starts outside its instrument's in_force"))
         try:
             conj = normal_form(parse(rule.when, where), [*scope, *_scope_atoms(inst, rule)])
         except ConditionError as exc:
-            problems.append(_problem(path, data, exc.where or where, exc.code, str(exc), **exc.params))
+            problems.append(problem_at(path, data, exc.where or where, exc.code, str(exc), **exc.params))
             continue
         reasons = [contradictory(c) for c in conj]
         if all(reasons):
-            problems.append(_problem(path, data, where, "rule.never_fires",
+            problems.append(problem_at(path, data, where, "rule.never_fires",
                                      f"this condition can never hold: {reasons[0]}"))
             continue
         out.append(CompiledRule(rule, inst, conj, path, tuple(scope)))
@@ -581,7 +381,7 @@ def _versions(rules: list[CompiledRule], where: dict[str, tuple[str, Any, int]],
 
     def at(r: CompiledRule, code: str, english: str, **params: Any) -> None:
         name, data, i = where[r.id]
-        problems.append(_problem(name, data, ("rules", i, "in_force"), code, english, **params))
+        problems.append(problem_at(name, data, ("rules", i, "in_force"), code, english, **params))
 
     for key in sorted(by_provision):
         versions = sorted(by_provision[key], key=lambda r: (r.in_force.from_, r.id))
@@ -623,7 +423,7 @@ def _dangling_approvals(rules: list[CompiledRule], where: dict[str, tuple[str, A
         for loc, kind in named:
             if kind is not None and kind not in required.get(r.instrument.id, set()):
                 name, data, i = where[r.id]
-                problems.append(_problem(name, data, ("rules", i, *loc), "rule.dangling_approval",
+                problems.append(problem_at(name, data, ("rules", i, *loc), "rule.dangling_approval",
                                          f"{kind.value}: no rule of {r.instrument.id} requires this approval, "
                                          "so this constraint would never apply", approval=kind.value,
                                          instrument=r.instrument.id))
@@ -648,12 +448,12 @@ def _unencoded_have_no_rules(unencoded: list[tuple[Unencoded, str, Any]], instru
     first: dict[str, str] = {}
     for j, name, data in unencoded:
         if j.jurisdiction in first:
-            problems.append(_problem(name, data, ("jurisdiction",), "rule.duplicate_jurisdiction",
+            problems.append(problem_at(name, data, ("jurisdiction",), "rule.duplicate_jurisdiction",
                                      f"{j.jurisdiction} is already said to be out of scope in {first[j.jurisdiction]}",
                                      country=j.jurisdiction, first=first[j.jurisdiction]))
         first.setdefault(j.jurisdiction, name)
         if any(i.jurisdiction == j.jurisdiction for i in instruments):
-            problems.append(_problem(name, data, ("jurisdiction",), "rule.jurisdiction_has_rules",
+            problems.append(problem_at(name, data, ("jurisdiction",), "rule.jurisdiction_has_rules",
                                      f"{j.jurisdiction} has encoded instruments: its out_of_scope reason would never "
                                      "be given; remove this file or the instruments", country=j.jurisdiction))
 
@@ -690,14 +490,14 @@ def load_rulebook(directory: str | Path | None = None) -> Rulebook:
             continue
         inst = parsed.instrument
         if inst.id in seen_instruments:
-            problems.append(_problem(name, data, ("instrument", "id"), "rule.duplicate_instrument",
+            problems.append(problem_at(name, data, ("instrument", "id"), "rule.duplicate_instrument",
                                      f"instrument {inst.id} is also defined in {seen_instruments[inst.id]}"))
             continue
         seen_instruments[inst.id] = name
         instruments.append(inst)
         for i, rule in enumerate(parsed.rules):
             if rule.id in seen_rules:
-                problems.append(_problem(name, data, ("rules", i, "id"), "rule.duplicate_id",
+                problems.append(problem_at(name, data, ("rules", i, "id"), "rule.duplicate_id",
                                          f"rule id {rule.id} is also used in {seen_rules[rule.id]}"))
             seen_rules.setdefault(rule.id, name)
             where.setdefault(rule.id, (name, data, i))

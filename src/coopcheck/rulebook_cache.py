@@ -20,6 +20,11 @@ What makes a reuse safe:
   this user or writable by others is ignored (a miss), silently; an unwritable cache directory
   only costs the speed-up.
 
+The same directory keeps the core schemas of the records (``records``, ``record_schemas``), under
+a key of coopcheck's source and the versions alone: a cached check validates its agreement with
+them and never imports pydantic's model machinery. Whatever ``load`` returns, from the cache or
+not, is made of records (``records.plain``), so every check reads the same kind of objects.
+
 Where: ``$COOPCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/coopcheck``, else ``~/.cache/coopcheck``.
 ``COOPCHECK_NO_CACHE=1`` turns the cache off (every load parses and lints). The test suite points
 ``COOPCHECK_CACHE_DIR`` at a temporary directory (tests/conftest.py).
@@ -35,11 +40,12 @@ import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from . import __version__
-from .rulebook import Rulebook
+from . import __version__, records
+from .rulebook_types import Rulebook
 
-FORMAT = b"coopcheck-rulebook-cache/1"
+FORMAT = b"coopcheck-rulebook-cache/2"
 KEEP = 8   # entries kept in the directory (one per rulebook state; older ones are removed)
 
 
@@ -59,16 +65,38 @@ def _source_files() -> list[Path]:
     return sorted(Path(__file__).resolve().parent.rglob("*.py"))
 
 
+_SOURCE_KEY: list[str] = []
+
+
+def _pydantic_version() -> bytes:
+    """The bytes of ``pydantic/version.py``, read where the package lies: ``import pydantic`` would
+    cost 10 ms of a cached check (its ``__init__`` imports its errors and helpers)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pydantic")
+    if spec is None or spec.origin is None:   # pragma: no cover - a dependency of coopcheck
+        return b"no pydantic"
+    return (Path(spec.origin).parent / "version.py").read_bytes()
+
+
+def source_key() -> str:
+    """sha256 of coopcheck's source files, its version and the Python and pydantic versions
+    (computed once per process: the source does not change under a running program)."""
+    if not _SOURCE_KEY:
+        h = hashlib.sha256()
+        for part in (FORMAT, __version__.encode(), sys.version.encode(), _pydantic_version()):
+            h.update(part + b"\0")
+        for path in _source_files():
+            h.update(b"src\0" + path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        _SOURCE_KEY.append(h.hexdigest())
+    return _SOURCE_KEY[0]
+
+
 def cache_key(root: Path) -> str:
     """sha256 of everything a linted rulebook depends on (see the module docstring)."""
-    import pydantic
-
     h = hashlib.sha256()
-    for part in (FORMAT, __version__.encode(), sys.version.encode(), pydantic.VERSION.encode(),
-                 str(root.resolve()).encode()):
+    for part in (source_key().encode(), str(root.resolve()).encode()):
         h.update(part + b"\0")
-    for path in _source_files():
-        h.update(b"src\0" + path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     for path in sorted(p for p in root.rglob("*.yaml") if p.is_file()):
         h.update(b"rule\0" + path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
@@ -83,8 +111,8 @@ def _trusted(fd: int) -> bool:
     return getuid is None or info.st_uid == getuid()
 
 
-def read(path: Path, key: str) -> Rulebook | None:
-    """The rulebook stored in ``path`` under ``key``, or None for anything else (never raises)."""
+def read(path: Path, key: str, kind: type = Rulebook) -> Any:
+    """The ``kind`` of object stored in ``path`` under ``key``, or None for anything else (never raises)."""
     try:
         with open(path, "rb") as handle:
             if not _trusted(handle.fileno()):
@@ -93,14 +121,14 @@ def read(path: Path, key: str) -> Rulebook | None:
         header, stored_key, body = payload.split(b"\n", 2)
         if header != FORMAT or stored_key != key.encode():
             return None
-        rulebook = pickle.loads(body)
+        stored = pickle.loads(body)
     except Exception:
         return None
-    return rulebook if isinstance(rulebook, Rulebook) else None
+    return stored if isinstance(stored, kind) else None
 
 
-def write(path: Path, key: str, rulebook: Rulebook) -> None:
-    """Store ``rulebook`` atomically; any failure (read-only disk, no home...) is ignored."""
+def write(path: Path, key: str, rulebook: Any) -> None:
+    """Store ``rulebook`` (or the schemas) atomically; any failure (read-only disk, no home...) is ignored."""
     from .atomic import write_bytes  # only on a miss: not on the path of a cached check
 
     try:
@@ -113,30 +141,61 @@ def write(path: Path, key: str, rulebook: Rulebook) -> None:
 
 
 def _prune(directory: Path) -> None:
-    entries = sorted(directory.glob("rulebook-*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-    for old in entries[KEEP:]:
-        with contextlib.suppress(OSError):
-            old.unlink()
+    for pattern in ("rulebook-*.pickle", "schemas-*.pickle"):
+        entries = sorted(directory.glob(pattern), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in entries[KEEP:]:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+_SCHEMAS: dict[str, Any] = {}
+
+
+def schemas() -> dict[str, tuple[tuple[Any, ...], tuple[Any, ...]]]:
+    """The records' core schemas (``record_schemas.build``), from the cache when coopcheck is unchanged.
+
+    A miss builds them from the pydantic models (and so imports pydantic) and stores them.
+    """
+    if "bundle" not in _SCHEMAS:
+        directory = cache_dir()
+        bundle = None
+        entry = None
+        if directory is not None:
+            try:
+                key = source_key()
+            except OSError:
+                key = None
+            if key is not None:
+                entry = directory / f"schemas-{key}.pickle"
+                bundle = read(entry, key, dict)
+        if bundle is None:
+            from . import record_schemas
+
+            bundle = record_schemas.build()
+            if entry is not None:
+                write(entry, entry.stem.removeprefix("schemas-"), bundle)
+        _SCHEMAS["bundle"] = bundle
+    return _SCHEMAS["bundle"]  # type: ignore[no-any-return]
 
 
 def load(root: Path, load_rulebook: Callable[[Path], Rulebook]) -> Rulebook:
-    """``load_rulebook(root)``, or the same rulebook from the cache when nothing it depends on changed.
+    """``load_rulebook(root)`` as records, or the same from the cache when nothing it depends on changed.
 
     On a miss the full parse and lint run (and raise ``RulebookError`` as usual: nothing is
     stored); the result is stored only if the files did not change while it was being loaded.
     """
     directory = cache_dir()
     if directory is None or not root.is_dir():
-        return load_rulebook(root)
+        return records.plain(load_rulebook(root))  # type: ignore[no-any-return]
     try:
         key = cache_key(root)
     except OSError:
-        return load_rulebook(root)
+        return records.plain(load_rulebook(root))  # type: ignore[no-any-return]
     entry = directory / f"rulebook-{key}.pickle"
     cached = read(entry, key)
     if cached is not None:
-        return cached
-    rulebook = load_rulebook(root)
+        return cached  # type: ignore[no-any-return]
+    rulebook: Rulebook = records.plain(load_rulebook(root))
     try:
         unchanged = cache_key(root) == key
     except OSError:

@@ -37,13 +37,18 @@ import unicodedata
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
-from typing import Any, TypeVar, get_args, get_origin
+from typing import TYPE_CHECKING, Any, TypeVar, get_args, get_origin
 
-from pydantic import BaseModel, ValidationError
+# pydantic's own ValidationError is pydantic_core's; ``pydantic.BaseModel`` would import the model
+# machinery, which a cached check never needs (``records``)
+from pydantic_core import ValidationError
 
 from .errors import BIDI_CONTROLS, LocatedError, Problem
 
-M = TypeVar("M", bound=BaseModel)
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+M = TypeVar("M", bound="BaseModel")
 
 MAX_FILE_BYTES = 1024 * 1024   # an agreement is a few KB, the largest rule file ~30 KB
 MAX_DEPTH = 100                # nested lists/mappings; an agreement needs 4 levels

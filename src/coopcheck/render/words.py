@@ -12,14 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import i18n, langtags
-from ..model import Name
 from ..report import Finding, PlanStep, Report, Unchecked
 from ..rule_words import point_words, span_words
-from ..rulebook import Instrument
 from ..workdays import Holiday
+
+if TYPE_CHECKING:
+    from ..model import Name
+    from ..rulebook import Instrument
 
 FSI, PDI = "\u2068", "\u2069"
 
