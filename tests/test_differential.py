@@ -58,6 +58,10 @@ def _differential(rulebook: Rulebook, count: int, rng: random.Random) -> None:
         got = engine.evaluate(facts)
         if got != expected:
             mismatches.append((ag.id, sorted(set(got) ^ set(expected))))
+        # what a check runs: the engine of the subject's country alone (``engine_for(rb, country)``)
+        own = engine_for(rulebook, facts.case["subject_country"]).evaluate(facts)
+        if own != expected:
+            mismatches.append((ag.id + " (country engine)", sorted(set(own) ^ set(expected))))
         shuffled = replace(facts, partners=tuple(rng.sample(facts.partners, len(facts.partners))),
                            approvals=tuple(rng.sample(facts.approvals, len(facts.approvals))))
         if engine.evaluate(shuffled) != expected:

@@ -148,3 +148,16 @@ def test_engine_error_without_durable_exceptions_leaking(rulebook: Rulebook) -> 
     doubled = type(facts)(facts.subject, facts.case, facts.partners + facts.partners, facts.approvals, facts.clauses)
     with pytest.raises(EngineError):
         engine.evaluate(doubled)
+
+
+def test_a_countrys_engine_builds_only_what_its_subjects_can_meet(rulebook: Rulebook) -> None:
+    """``engine_for(rb, "MA")`` has the Moroccan rules and the generic ones: fewer than the whole
+    rulebook's, the same conclusions for a Moroccan subject, and it refuses another country's."""
+    full, moroccan = Engine(rulebook), Engine(rulebook, "MA")
+    assert moroccan.rule_count < full.rule_count
+    facts = build_facts(agreement(), "rabat", date(2020, 6, 30))
+    assert facts.case["subject_country"] == "MA"
+    assert moroccan.evaluate(facts) == full.evaluate(facts) and moroccan.evaluate(facts)
+    with pytest.raises(EngineError, match="DZ's rules was given a subject in MA"):
+        Engine(rulebook, "DZ").evaluate(facts)
+    assert engine_for(rulebook, "MA") is engine_for(rulebook, "MA") is not engine_for(rulebook)

@@ -51,11 +51,10 @@ def check_agreement(agreement: Agreement, rulebook: Rulebook, as_of: date | None
         chosen = [subject]
     else:
         chosen = subjects(agreement)
-    engine = engine_for(rulebook)
     evaluations = []
     for s in chosen:
         facts = build_facts(agreement, s, day)
-        evaluations.append((facts, engine.evaluate(facts)))
+        evaluations.append((facts, engine_for(rulebook, facts.case["subject_country"]).evaluate(facts)))
     return build_report(agreement, rulebook, day, evaluations)
 
 
