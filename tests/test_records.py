@@ -172,3 +172,34 @@ def test_a_cached_check_builds_no_pydantic_model(tmp_path: Path) -> None:
     assert runs[0].stdout == runs[1].stdout and json.loads(runs[1].stdout)["verdict"] == "non_compliant"
     assert "coopcheck.rulebook" in first["built"]   # the miss parsed and linted the rule files
     assert second["built"] == []
+
+
+def test_the_schemas_key_follows_pydantic_and_pydantic_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pydantic_core
+
+    from coopcheck import rulebook_cache
+
+    monkeypatch.setattr(rulebook_cache, "_SOURCE_KEY", [])
+    first = rulebook_cache.source_key()
+    monkeypatch.setattr(rulebook_cache, "_SOURCE_KEY", [])
+    monkeypatch.setattr(pydantic_core, "__version__", pydantic_core.__version__ + ".other")
+    assert rulebook_cache.source_key() != first
+    monkeypatch.setattr(rulebook_cache, "_SOURCE_KEY", [])
+    monkeypatch.undo()
+    monkeypatch.setattr(rulebook_cache, "_SOURCE_KEY", [])
+    monkeypatch.setattr(rulebook_cache, "_pydantic_version", lambda: b"VERSION = '9.9.9'")
+    assert rulebook_cache.source_key() != first
+
+
+def test_a_damaged_schemas_entry_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from coopcheck import rulebook_cache
+
+    monkeypatch.setenv("COOPCHECK_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(rulebook_cache, "_SCHEMAS", {})
+    built = rulebook_cache.schemas()
+    (entry,) = tmp_path.glob("schemas-*.pickle")
+    entry.write_bytes(entry.read_bytes()[:200])   # truncated
+    monkeypatch.setattr(rulebook_cache, "_SCHEMAS", {})
+    again = rulebook_cache.schemas()
+    assert set(again) == set(built) == set(records.TWINS)
+    assert entry.stat().st_size > 200   # written anew

@@ -10,7 +10,7 @@ What makes a reuse safe:
 
 * the key is a sha256 of the *bytes* of every rule file (with its path under the rules
   directory), of the rules directory itself, and of coopcheck's own source files, its version
-  and the Python and pydantic versions: an edited rule, a new linter check or an upgrade is a
+  and the Python, pydantic and pydantic_core versions: an edited rule, a new linter check or an upgrade is a
   miss, never a stale hit (modification times are not trusted);
 * only a rulebook that loaded and linted is ever written: ``load_rulebook`` raises
   ``RulebookError`` on any problem and nothing is stored; a miss always runs the full parse and
@@ -80,11 +80,14 @@ def _pydantic_version() -> bytes:
 
 
 def source_key() -> str:
-    """sha256 of coopcheck's source files, its version and the Python and pydantic versions
-    (computed once per process: the source does not change under a running program)."""
+    """sha256 of coopcheck's source files, its version and the Python, pydantic and pydantic_core
+    versions (computed once per process: the source does not change under a running program)."""
     if not _SOURCE_KEY:
         h = hashlib.sha256()
-        for part in (FORMAT, __version__.encode(), sys.version.encode(), _pydantic_version()):
+        import pydantic_core  # the schemas are its input: a new pydantic_core is a miss
+
+        for part in (FORMAT, __version__.encode(), sys.version.encode(), _pydantic_version(),
+                     pydantic_core.__version__.encode()):
             h.update(part + b"\0")
         for path in _source_files():
             h.update(b"src\0" + path.name.encode() + b"\0" + path.read_bytes() + b"\0")
