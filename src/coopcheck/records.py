@@ -238,8 +238,12 @@ class Record:
         return {"d": self.__dict__, "s": getattr(self, "__pydantic_fields_set__", set())}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        object.__setattr__(self, "__dict__", state["d"])
-        object.__setattr__(self, "__pydantic_fields_set__", state["s"])
+        self._fill(state["d"], state["s"])
+
+    def _fill(self, fields: dict[str, Any], fields_set: set[str]) -> None:
+        """Set the four slots as pydantic_core sets a model's (past the frozen ``__setattr__``)."""
+        object.__setattr__(self, "__dict__", fields)
+        object.__setattr__(self, "__pydantic_fields_set__", fields_set)
         object.__setattr__(self, "__pydantic_extra__", None)
         object.__setattr__(self, "__pydantic_private__", None)
 
@@ -262,11 +266,7 @@ class Record:
         fields = copy.deepcopy(self.__dict__) if deep else dict(self.__dict__)
         fields.update(update or {})
         record = type(self).__new__(type(self))
-        object.__setattr__(record, "__dict__", fields)
-        object.__setattr__(record, "__pydantic_fields_set__",
-                           set(getattr(self, "__pydantic_fields_set__", ())) | set(update or ()))
-        object.__setattr__(record, "__pydantic_extra__", None)
-        object.__setattr__(record, "__pydantic_private__", None)
+        record._fill(fields, set(getattr(self, "__pydantic_fields_set__", ())) | set(update or ()))
         return record
 
     def model_dump(self, **options: Any) -> Any:
@@ -399,10 +399,7 @@ def plain(value: Any, memo: dict[int, Any] | None = None) -> Any:
     elif getattr(type(value), "__pydantic_fields__", None) is not None:
         twin = twin_of(type(value))
         out = twin.__new__(twin)
-        object.__setattr__(out, "__dict__", {k: plain(v, memo) for k, v in value.__dict__.items()})
-        object.__setattr__(out, "__pydantic_fields_set__", set(value.__pydantic_fields_set__))
-        object.__setattr__(out, "__pydantic_extra__", None)
-        object.__setattr__(out, "__pydantic_private__", None)
+        out._fill({k: plain(v, memo) for k, v in value.__dict__.items()}, set(value.__pydantic_fields_set__))
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {f.name: plain(getattr(value, f.name), memo) for f in dataclasses.fields(value) if f.init}
         out = dataclasses.replace(value, **changes)
