@@ -106,3 +106,38 @@ def test_yaml_1_2_meanings_not_pyyaml_1_1(text: str, value: Any) -> None:
 ])
 def test_what_the_fast_path_leaves_to_ruamel(text: str) -> None:
     assert fastyaml.read(text, MAX_DEPTH, MAX_NODES) is None
+
+
+PYYAML_AFTER_FASTYAML = r"""
+import re, sys
+real = re.compile
+import coopcheck.fastyaml
+import yaml, yaml.reader, yaml.resolver
+from coopcheck.fastyaml import DeferredPattern
+assert re.compile is real, "re.compile restored"
+assert isinstance(yaml.reader.Reader.NON_PRINTABLE, DeferredPattern)
+assert isinstance(re.compile("a"), re.Pattern), "other modules' patterns compile at once"
+data = yaml.safe_load("a: 0x1F\nb: 2001-12-14\nc: yes\nd: 1.5e+3\ne: ~\n")
+assert data == {"a": 31, "b": __import__("datetime").date(2001, 12, 14), "c": True, "d": 1500.0,
+                "e": None}, data
+try:
+    yaml.safe_load("a: \x07")
+except yaml.reader.ReaderError as exc:
+    assert "special characters are not allowed" in str(exc), exc
+else:
+    raise AssertionError("PyYAML's reader accepted a control character")
+assert yaml.reader.Reader.NON_PRINTABLE.pattern.startswith("[^")
+print("ok")
+"""
+
+
+def test_pyyaml_patterns_are_compiled_on_first_use_and_behave_as_before() -> None:
+    """fastyaml defers PyYAML's import-time regexes (10 ms of a cold check); PyYAML's own loaders
+    in the same process still resolve and refuse exactly as PyYAML does."""
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-c", PYYAML_AFTER_FASTYAML], capture_output=True, text=True,
+                         check=False, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "ok"

@@ -27,13 +27,65 @@ positions, the same models and the same error lists as the ruamel path.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from .errors import BIDI_CONTROLS
 
+
+class DeferredPattern:
+    """A regular expression PyYAML compiles at import, compiled here the first time it is used.
+
+    Why: ``import yaml`` runs eleven module-level ``re.compile`` calls for its pure-Python reader,
+    resolver and constructor; the reader's ``NON_PRINTABLE`` class alone (every printable range of
+    Unicode) took 10 ms of a ~240 ms cold check, the rest ~4 ms (issue 16, measured). coopcheck
+    uses only libyaml's ``CParser``, which needs none of them, but ``yaml._yaml`` imports the
+    package. A pattern stands in until first use: then it compiles the real one and passes every
+    attribute (``match``, ``search``, ``pattern``...) through, so PyYAML's own loaders, if anyone
+    in the process uses them, behave exactly as before (tests/test_fastyaml.py).
+    """
+
+    __slots__ = ("_args", "_compile", "_compiled")
+
+    def __init__(self, compile_: Callable[..., re.Pattern[str]], pattern: Any, flags: int) -> None:
+        self._compile, self._args = compile_, (pattern, flags)
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = self._compile(*self._args)
+        return getattr(compiled, name)
+
+
+@contextmanager
+def _pyyaml_patterns_deferred() -> Iterator[None]:
+    """While PyYAML imports, its own ``re.compile`` calls (only theirs) give a DeferredPattern."""
+    real = re.compile
+
+    def compile_(pattern: Any, flags: int = 0) -> Any:
+        caller = sys._getframe(1).f_globals.get("__name__", "")
+        if caller == "yaml" or caller.startswith("yaml."):
+            return DeferredPattern(real, pattern, flags)
+        return real(pattern, flags)
+
+    re.compile = compile_
+    try:
+        yield
+    finally:
+        re.compile = real
+
+
 try:   # PyYAML built with libyaml; without it (an exotic platform) every file takes the ruamel path
-    from yaml import events as _events
-    from yaml._yaml import CParser as _CParser
+    if "yaml" in sys.modules:
+        from yaml import events as _events
+        from yaml._yaml import CParser as _CParser
+    else:
+        with _pyyaml_patterns_deferred():
+            from yaml import events as _events
+            from yaml._yaml import CParser as _CParser
 except ImportError:   # pragma: no cover - every PyYAML wheel has the C extension
     _CParser = None
 
