@@ -63,7 +63,9 @@ from coopcheck.rulebook import Rulebook, default_rules_dir, load_rulebook  # noq
 PY = sys.executable
 COOPCHECK = str(Path(PY).parent / "coopcheck")
 SEED = ROOT / "fixtures" / "agreements" / "ma" / "rabat-bamako-2018.yaml"
-FLOOR = "import durable.engine, pydantic, click, rich"
+# the floor of issue 16, word for word (it was "import durable.engine, pydantic, click, rich", ~25 ms lighter
+# than the command the table names: rich.console is most of rich's import)
+FLOOR = "import click, rich.console, pydantic"
 FLOOR_MODEL = FLOOR + "\nfrom pydantic import BaseModel\nclass M(BaseModel):\n    x: int"
 # fictitious jurisdictions of the scaled rulebooks: ISO codes the generator never gives a party
 SCALE_CODES = ["ES", "PT", "IT", "DE", "NL", "CI", "MR", "NE", "BF", "GN", "CM", "GA", "TD", "BJ", "TG",
