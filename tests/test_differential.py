@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import os
 import random
-from dataclasses import replace
 from datetime import date
 
 import pytest
+from msgspec.structs import replace
 
 from coopcheck.engine import engine_for
 from coopcheck.facts import build_facts, law_date

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 
 from coopcheck import loader, records
@@ -105,12 +106,12 @@ def test_a_bad_input_gets_the_models_errors(path: Path) -> None:
     try:
         loader.load_agreement(path)
     except InputError as exc:
-        got = [p.__dict__ for p in exc.problems]
+        got = [msgspec.structs.asdict(p) for p in exc.problems]
     try:
         data = read_document(path, InputError, True)
         loader._model_validated(data, str(path), check_references(data))
     except InputError as exc:
-        expected = [p.__dict__ for p in exc.problems]
+        expected = [msgspec.structs.asdict(p) for p in exc.problems]
     assert got == expected
 
 

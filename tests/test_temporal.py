@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import copy
 import shutil
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 from ruamel.yaml import YAML
 
 from coopcheck.errors import RulebookError

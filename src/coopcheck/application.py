@@ -23,10 +23,11 @@ import dataclasses
 import json
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from . import __version__, i18n
 from .errors import InputError, LocatedError, UsageError, visible
@@ -51,8 +52,7 @@ SUFFIXES = (".yaml", ".yml", ".json")   # batch.AGREEMENT_SUFFIXES, without impo
 MAX_DOCUMENTS = 200                     # agreements in one portfolio request
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(msgspec.Struct, frozen=True):
     """The CLI's options of ``check`` that a caller may set (never ``--rules``: the rulebook is the server's)."""
 
     lang: str = "en"
@@ -62,8 +62,7 @@ class Options:
     bilingual: bool = False
 
 
-@dataclass(frozen=True)
-class Rendered:
+class Rendered(msgspec.Struct, frozen=True):
     """A report as the bytes to send, with what a caller needs to label them."""
 
     content: bytes

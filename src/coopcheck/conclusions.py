@@ -6,11 +6,10 @@ of these, so the differential test compares them directly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 
-@dataclass(frozen=True, order=True)
-class Conclusion:
+class Conclusion(msgspec.Struct, frozen=True, order=True):
     """``kind`` is one of:
 
     applies      the rule's condition definitely holds (``conj``, ``party`` = bound partner)

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from typing import Any
+
+import msgspec
 
 from .vocab import AgreementKind, Level, PartyRole, PartyType
 
@@ -29,8 +30,7 @@ NEGATED = {"eq": "ne", "ne": "eq", "in": "not_in", "not_in": "in",
 MAX_CONJUNCTIONS = 16
 
 
-@dataclass(frozen=True)
-class FieldSpec:
+class FieldSpec(msgspec.Struct, frozen=True):
     """A field a condition may test: where it lives, its type, whether the input may omit it."""
 
     path: str
@@ -68,8 +68,7 @@ FIELDS: dict[str, FieldSpec] = {s.path: s for s in (
 )}
 
 
-@dataclass(frozen=True)
-class Atom:
+class Atom(msgspec.Struct, frozen=True):
     """One test of one field. ``value`` is already typed (enum value string, int, bool, ordinal)."""
 
     field: str
@@ -118,8 +117,7 @@ class Atom:
         return self.spec.optional and self.op != "present" and self.origin != "scope"
 
 
-@dataclass(frozen=True)
-class Conjunction:
+class Conjunction(msgspec.Struct, frozen=True):
     """Atoms on the case, and (if ``partner`` is not None) atoms some one partner must satisfy."""
 
     case: tuple[Atom, ...]

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from dataclasses import field as dataclass_field
 from typing import Any
+
+import msgspec
+from msgspec.structs import force_setattr
 
 # Characters that must never reach a terminal or a report from an input file: the Unicode
 # bidirectional controls (they reorder what is displayed: "Trojan source") and the C0/C1 control
@@ -52,8 +53,7 @@ EXIT_ENGINE = 4
 EXIT_INTERRUPTED = 130   # Ctrl-C or SIGINT (the POSIX convention: 128 + signal 2)
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(msgspec.Struct, frozen=True):
     """One located problem in an input or rule file.
 
     ``code`` names a message template in ``i18n`` (``pydantic:<type>`` for validation errors);
@@ -66,13 +66,13 @@ class Problem:
     field: str
     code: str
     english: str
-    params: Mapping[str, Any] = dataclass_field(default_factory=dict)
+    params: Mapping[str, Any] = msgspec.field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # the path and the field come from the user (a file name, a key of the file): printed on
         # one line, they must not carry a line break, a terminal escape or a bidi control
-        object.__setattr__(self, "path", visible(self.path))
-        object.__setattr__(self, "field", visible(self.field))
+        force_setattr(self, "path", visible(self.path))
+        force_setattr(self, "field", visible(self.field))
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.field, self.code)

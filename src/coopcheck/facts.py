@@ -8,16 +8,16 @@ compares strings byte-wise past their end (notes A.4) and integers correctly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 if TYPE_CHECKING:
     from .model import Agreement
 
 
-@dataclass(frozen=True)
-class Facts:
+class Facts(msgspec.Struct, frozen=True):
     """The facts of one evaluation. ``case`` = the agreement seen from the subject party."""
 
     subject: str

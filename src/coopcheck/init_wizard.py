@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, Protocol, TypeVar
 
+import msgspec
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import i18n
@@ -398,6 +399,6 @@ def save(doc: dict[str, Any], target: Path) -> str:
         try:
             load_agreement(trial)
         except InputError as exc:
-            raise InputError([dataclasses.replace(p, path=str(target)) for p in exc.problems]) from None
+            raise InputError([msgspec.structs.replace(p, path=str(target)) for p in exc.problems]) from None
     write_text(target.resolve(), content)
     return content

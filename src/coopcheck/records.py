@@ -381,13 +381,13 @@ def twin_of(model_class: type) -> type[Record]:
 def plain(value: Any, memo: dict[int, Any] | None = None) -> Any:
     """``value`` with every pydantic model instance in it replaced by its record, recursively.
 
-    Frozen dataclasses (``CompiledRule``, ``Rulebook``...) are rebuilt with plain fields; lists,
+    Frozen structs (``CompiledRule``, ``Rulebook``...) are rebuilt with plain fields; lists,
     tuples and dicts keep their type. Anything else (dates, enums, str) is kept as it is. An object
     met twice (an instrument and each of its rules) becomes one record, met twice: the cached
     rulebook stays as small as the models' (the rules' instruments were a copy each: 10 ms to
     unpickle instead of 6).
     """
-    import dataclasses
+    import msgspec
 
     memo = {} if memo is None else memo
     known = memo.get(id(value))
@@ -400,9 +400,9 @@ def plain(value: Any, memo: dict[int, Any] | None = None) -> Any:
         twin = twin_of(type(value))
         out = twin.__new__(twin)
         out._fill({k: plain(v, memo) for k, v in value.__dict__.items()}, set(value.__pydantic_fields_set__))
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {f.name: plain(getattr(value, f.name), memo) for f in dataclasses.fields(value) if f.init}
-        out = dataclasses.replace(value, **changes)
+    elif isinstance(value, msgspec.Struct):
+        out = msgspec.structs.replace(value, **{name: plain(getattr(value, name), memo)
+                                                for name in value.__struct_fields__})
     elif isinstance(value, list):
         out = [plain(v, memo) for v in value]
     elif isinstance(value, tuple):

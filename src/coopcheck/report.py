@@ -8,9 +8,11 @@ durable-rules (it reads ``Conclusion`` tuples) nor of rendering (renderers read 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
+
+import msgspec
+from msgspec.structs import replace
 
 from . import i18n
 from .conclusions import Conclusion
@@ -40,8 +42,7 @@ _SEVERITY_ORDER = {Severity.blocking: 0, Severity.incomplete: 1, Severity.warnin
 _KIND_ORDER = {k: i for i, k in enumerate(FindingKind)}
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(msgspec.Struct, frozen=True):
     instrument: str
     article: str
     paragraph: str | None
@@ -99,8 +100,7 @@ def _remedy(r: CompiledRule) -> dict[str, str]:
     return _once(_REMEDIES, r, lambda r: {k: v for k, v in r.rule.remedy.model_dump().items() if v})
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(msgspec.Struct, frozen=True):
     kind: FindingKind
     party: str
     rule: str | None = None
@@ -115,9 +115,9 @@ class Finding:
     detail: str | None = None
     citation: Citation | None = None
     because: tuple[tuple[str, dict[str, Any]], ...] = ()
-    remedy: dict[str, str] = field(default_factory=dict)
+    remedy: dict[str, str] = msgspec.field(default_factory=dict)
     step: int = 0
-    reason: dict[str, str | None] = field(default_factory=dict)   # out_of_scope, from the rule files
+    reason: dict[str, str | None] = msgspec.field(default_factory=dict)   # out_of_scope, from the rule files
     reason_source: str | None = None
     # lunar holidays the library only estimates, on which the finding's limit depends
     estimated: tuple[Holiday, ...] = ()
@@ -134,8 +134,7 @@ class Finding:
                 self.obtained or date.min, self.lawful_from or date.min, self.reference or "")
 
 
-@dataclass(frozen=True)
-class PlanStep:
+class PlanStep(msgspec.Struct, frozen=True):
     step: int
     approval: str
     party: str
@@ -160,8 +159,7 @@ class PlanStep:
         return any(t.last is None and t.bound == "after" for t in self.timings)
 
 
-@dataclass(frozen=True)
-class Timing:
+class Timing(msgspec.Struct, frozen=True):
     """One period of a ``deadline`` rule dated in the plan: its last lawful day (None when the day
     it runs from is not in the file), whether it was met, and the estimated holidays it depends on."""
 
@@ -176,8 +174,7 @@ class Timing:
     holidays: tuple[Holiday, ...] = ()
 
 
-@dataclass(frozen=True)
-class Unchecked:
+class Unchecked(msgspec.Struct, frozen=True):
     """A party whose side of the agreement no rule was applied to, and why (said in every format).
 
     ``reason``: ``no_rules`` (no rule is encoded for its country), ``out_of_scope`` (a checked
@@ -196,8 +193,7 @@ class Unchecked:
 UNCHECKED_REASONS = ("no_rules", "out_of_scope", "scope_unknown", "not_subject", "funder")
 
 
-@dataclass(frozen=True)
-class PartyReport:
+class PartyReport(msgspec.Struct, frozen=True):
     """One party's side of a (bilateral) check: what its own country's law asks of it."""
 
     party: str
@@ -218,8 +214,7 @@ def _verdict(findings: Iterable[Finding]) -> Verdict:
     return Verdict.compliant
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(msgspec.Struct, frozen=True):
     agreement: Agreement
     as_of: date
     subjects: tuple[str, ...]

@@ -9,10 +9,11 @@ import neither pydantic nor the models (``rulebook`` re-exports them).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from .conditions import Atom, ConditionError, Conjunction, normal_form, parse
 from .errors import Problem
@@ -22,8 +23,7 @@ if TYPE_CHECKING:
     from .rulebook import InForce, Instrument, JurisdictionFile, Rule, Source
 
 
-@dataclass(frozen=True)
-class CompiledRule:
+class CompiledRule(msgspec.Struct, frozen=True):
     """A rule with its instrument and its condition in normal form (scope atoms included)."""
 
     rule: Rule
@@ -61,8 +61,7 @@ class CompiledRule:
                                                             or self.rule.in_force.contains(day))
 
 
-@dataclass(frozen=True)
-class Unencoded:
+class Unencoded(msgspec.Struct, frozen=True):
     """A jurisdiction file and where it lies under the rules directory (cited by reports)."""
 
     file: JurisdictionFile
@@ -73,13 +72,12 @@ class Unencoded:
         return self.file.jurisdiction
 
 
-@dataclass(frozen=True)
-class Rulebook:
+class Rulebook(msgspec.Struct, frozen=True, dict=True):   # __dict__: the index of rule()
     instruments: tuple[Instrument, ...]
     rules: tuple[CompiledRule, ...]
     digest: str
-    files: tuple[str, ...] = field(default=())
-    unencoded: tuple[Unencoded, ...] = field(default=())   # researched, nothing encodable
+    files: tuple[str, ...] = ()
+    unencoded: tuple[Unencoded, ...] = ()   # researched, nothing encodable
 
     def unencoded_reason(self, country: str) -> Unencoded | None:
         return next((u for u in self.unencoded if u.jurisdiction == country), None)
@@ -87,7 +85,7 @@ class Rulebook:
     def rule(self, rule_id: str) -> CompiledRule:
         """The rule of that id (a dict look-up: a report asks for rules ~6 times per check)."""
         index: dict[str, CompiledRule] | None = self.__dict__.get("_by_id")
-        if index is None:   # built on first use; a frozen dataclass still has its __dict__
+        if index is None:   # built on first use, kept in __dict__ (not a field: not pickled)
             index = {}
             for r in self.rules:
                 index.setdefault(r.id, r)   # the first of an id, as the linear search gave

@@ -16,10 +16,11 @@ result carries those holidays so that a report can say the date is estimated and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+import msgspec
 
 if TYPE_CHECKING:
     import holidays
@@ -30,8 +31,7 @@ _LUNAR_SLACK = 1
 _LANGUAGES = {"ar": "ar", "fr": "fr", "en": "en_US"}
 
 
-@dataclass(frozen=True)
-class Holiday:
+class Holiday(msgspec.Struct, frozen=True):
     """A public holiday the count skipped or depends on, with its name in the report languages."""
 
     day: date
@@ -76,8 +76,7 @@ def _next(country: str, day: date) -> date:
         raise OutsideCalendarError(country, None, years(country)) from None
 
 
-@dataclass(frozen=True)
-class Count:
+class Count(msgspec.Struct, frozen=True):
     """The last day of a period of ``n`` working days after ``start``, and what it depends on."""
 
     start: date

@@ -16,10 +16,12 @@ script or image. The page is a pure function of the report, the languages and th
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from typing import Any, TypeVar
+
+from msgspec.structs import replace
 
 from .. import __version__, i18n
 from ..report import Finding, PlanStep, Report
