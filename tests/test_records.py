@@ -163,13 +163,19 @@ print(json.dumps({"code": code, "built": built}), file=sys.stderr)
 """.replace("import sys\n", "import json, sys\n", 1)
 
 
-def test_a_cached_check_builds_no_pydantic_model(tmp_path: Path) -> None:
+def _probe_twice(tmp_path: Path, *args: str) -> tuple[list[subprocess.CompletedProcess[str]], dict[str, Any],
+                                                         dict[str, Any]]:
+    """``coopcheck check ARGS`` in two new processes sharing one rulebook cache (a miss, then a hit)."""
     env = {**os.environ, "COOPCHECK_CACHE_DIR": str(tmp_path / "cache")}
-    seed = ROOT / "fixtures" / "agreements" / "ma" / "rabat-bamako-2018.yaml"
-    runs = [subprocess.run([sys.executable, "-c", _PROBE, str(seed), "--format", "json"], capture_output=True,
-                           text=True, env=env,
+    runs = [subprocess.run([sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, env=env,
                            check=False, timeout=120) for _ in range(2)]
     first, second = (json.loads(r.stderr.strip().splitlines()[-1]) for r in runs)
+    return runs, first, second
+
+
+def test_a_cached_check_builds_no_pydantic_model(tmp_path: Path) -> None:
+    seed = ROOT / "fixtures" / "agreements" / "ma" / "rabat-bamako-2018.yaml"
+    runs, first, second = _probe_twice(tmp_path, str(seed), "--format", "json")
     assert first["code"] == second["code"] == 1   # non-compliant, as the README says
     assert runs[0].stdout == runs[1].stdout and json.loads(runs[1].stdout)["verdict"] == "non_compliant"
     assert "coopcheck.rulebook" in first["built"]   # the miss parsed and linted the rule files
@@ -179,14 +185,11 @@ def test_a_cached_check_builds_no_pydantic_model(tmp_path: Path) -> None:
 def test_a_cached_portfolio_builds_no_pydantic_model(tmp_path: Path) -> None:
     """A portfolio's rule-file fingerprint once imported ``coopcheck.rulebook`` (~135 ms before
     the first file, and before the fork of ``--jobs 2``): with the cache, nothing builds a model."""
-    env = {**os.environ, "COOPCHECK_CACHE_DIR": str(tmp_path / "cache")}
     folder = tmp_path / "portfolio"
     folder.mkdir()
     for seed in sorted((ROOT / "fixtures" / "agreements" / "ma").glob("*.yaml"))[:3]:
         (folder / seed.name).write_bytes(seed.read_bytes())
-    runs = [subprocess.run([sys.executable, "-c", _PROBE, str(folder), "--summary", "csv", "--jobs", "1"],
-                           capture_output=True, text=True, env=env, check=False, timeout=120) for _ in range(2)]
-    first, second = (json.loads(r.stderr.strip().splitlines()[-1]) for r in runs)
+    runs, first, second = _probe_twice(tmp_path, str(folder), "--summary", "csv", "--jobs", "1")
     assert first["code"] == second["code"] and runs[0].stdout == runs[1].stdout
     assert len(runs[1].stdout.splitlines()) >= 4   # the header and a row per file at least
     assert "coopcheck.rulebook" in first["built"]

@@ -62,7 +62,13 @@ class DeferredPattern:
 
 @contextmanager
 def _pyyaml_patterns_deferred() -> Iterator[None]:
-    """While PyYAML imports, its own ``re.compile`` calls (only theirs) give a DeferredPattern."""
+    """While PyYAML imports, its own ``re.compile`` calls (only theirs) give a DeferredPattern.
+
+    Nothing changes when PyYAML is already imported: its patterns are compiled by then.
+    """
+    if "yaml" in sys.modules:
+        yield
+        return
     real = re.compile
 
     def compile_(pattern: Any, flags: int = 0) -> Any:
@@ -79,13 +85,9 @@ def _pyyaml_patterns_deferred() -> Iterator[None]:
 
 
 try:   # PyYAML built with libyaml; without it (an exotic platform) every file takes the ruamel path
-    if "yaml" in sys.modules:
+    with _pyyaml_patterns_deferred():
         from yaml import events as _events
         from yaml._yaml import CParser as _CParser
-    else:
-        with _pyyaml_patterns_deferred():
-            from yaml import events as _events
-            from yaml._yaml import CParser as _CParser
 except ImportError:   # pragma: no cover - every PyYAML wheel has the C extension
     _CParser = None
 
